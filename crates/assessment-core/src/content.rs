@@ -1,0 +1,475 @@
+//! The question bank: the content model, its parsing and its structural validation.
+//!
+//! The bank is written by people in `content/bank.toml`; the app receives it as JSON produced by
+//! its build script, so the browser never carries a TOML parser.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The bank file format this code reads. A bank with another `format` is refused.
+pub const BANK_FORMAT: u32 = 1;
+
+/// The whole question bank.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    /// File format version; must equal [`BANK_FORMAT`].
+    pub format: u32,
+    /// Content version, shown in the app and in reports.
+    pub version: String,
+    pub cpg_version: String,
+    pub scuba_version: String,
+    pub attack_version: String,
+    pub csf_version: String,
+    pub cis_version: String,
+    pub sources: Vec<Source>,
+    pub families: Vec<Family>,
+    pub measures: Vec<Measure>,
+    pub profile: Vec<ProfileQuestion>,
+    pub questions: Vec<Question>,
+}
+
+/// A published document that questions cite.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    /// ISO date (`yyyy-mm-dd`, or `yyyy-mm` / `yyyy` when only that is known).
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A group of related questions, shown as one page of the walk-through.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+}
+
+/// One of the numbered recommended measures the bank must cover.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub number: u32,
+    pub family: String,
+    pub title: String,
+}
+
+/// An intake question about the organisation that decides which questions apply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileQuestion {
+    pub id: String,
+    pub text: String,
+    pub help: String,
+    pub options: Vec<ProfileOption>,
+}
+
+/// One answer to a profile question and the facts it establishes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileOption {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub sets_true: Vec<String>,
+    #[serde(default)]
+    pub sets_false: Vec<String>,
+}
+
+/// How much a gap matters; drives the question's weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    /// Weight of a question of this severity in every score.
+    pub fn weight(self) -> u32 {
+        match self {
+            Severity::Low => 1,
+            Severity::Medium => 2,
+            Severity::High => 3,
+            Severity::Critical => 4,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Low => "Low",
+            Severity::Medium => "Medium",
+            Severity::High => "High",
+            Severity::Critical => "Critical",
+        }
+    }
+}
+
+/// Rough effort to close a gap: hours, days or weeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Effort {
+    Low,
+    Medium,
+    High,
+}
+
+/// Where a question sits on the directive's timeline, adapted for non-federal organisations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DirectivePhase {
+    Immediate,
+    Within30Days,
+}
+
+/// Cross-references to frameworks; each list may be empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct References {
+    #[serde(default)]
+    pub csf: Vec<String>,
+    #[serde(default)]
+    pub cis: Vec<String>,
+    #[serde(default)]
+    pub cpg: Vec<String>,
+    #[serde(default)]
+    pub scuba: Vec<String>,
+    #[serde(default)]
+    pub attack: Vec<String>,
+}
+
+/// One assessment question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub family: String,
+    pub title: String,
+    pub text: String,
+    pub why: String,
+    pub verify: String,
+    pub remedy: String,
+    pub severity: Severity,
+    pub effort: Effort,
+    /// Facts that must not be known false for the question to apply.
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// Facts that, when known true, make the question not apply.
+    #[serde(default)]
+    pub unless: Vec<String>,
+    pub measures: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub directive: Option<DirectivePhase>,
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adaptation: Option<String>,
+    #[serde(default)]
+    pub refs: References,
+}
+
+/// Why a bank could not be read or is not sound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentError {
+    /// The text is not a bank at all (syntax or shape).
+    Parse(String),
+    /// The bank parsed but breaks one or more rules; each entry names the offending item.
+    Invalid(Vec<String>),
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ContentError::Parse(message) => {
+                write!(f, "the question bank cannot be read: {message}")
+            }
+            ContentError::Invalid(problems) => {
+                writeln!(f, "the question bank has {} problem(s):", problems.len())?;
+                for problem in problems {
+                    writeln!(f, "  - {problem}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+impl Bank {
+    /// Parses the human-edited TOML source and checks it.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<Bank, ContentError> {
+        let bank: Bank = toml::from_str(text).map_err(|e| ContentError::Parse(e.to_string()))?;
+        bank.checked()
+    }
+
+    /// Parses the JSON form embedded in the app and checks it.
+    pub fn from_json(text: &str) -> Result<Bank, ContentError> {
+        let bank: Bank =
+            serde_json::from_str(text).map_err(|e| ContentError::Parse(e.to_string()))?;
+        bank.checked()
+    }
+
+    /// The compact JSON form the app embeds.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a bank always serialises")
+    }
+
+    fn checked(self) -> Result<Bank, ContentError> {
+        let problems = self.problems();
+        if problems.is_empty() {
+            Ok(self)
+        } else {
+            Err(ContentError::Invalid(problems))
+        }
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn family(&self, id: &str) -> Option<&Family> {
+        self.families.iter().find(|f| f.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Questions of one family, in bank order.
+    pub fn questions_in<'a>(&'a self, family: &'a str) -> impl Iterator<Item = &'a Question> + 'a {
+        self.questions.iter().filter(move |q| q.family == family)
+    }
+
+    /// Every rule the bank breaks, as readable sentences naming the item. Empty when sound.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.format != BANK_FORMAT {
+            problems.push(format!(
+                "format is {}, this version of the app reads format {BANK_FORMAT}",
+                self.format
+            ));
+        }
+        for (field, value) in [
+            ("version", &self.version),
+            ("cpg_version", &self.cpg_version),
+            ("scuba_version", &self.scuba_version),
+            ("attack_version", &self.attack_version),
+            ("csf_version", &self.csf_version),
+            ("cis_version", &self.cis_version),
+        ] {
+            require_text(&mut problems, "bank", field, value);
+        }
+        self.check_sources(&mut problems);
+        self.check_families(&mut problems);
+        self.check_measures(&mut problems);
+        self.check_profile(&mut problems);
+        self.check_questions(&mut problems);
+        problems
+    }
+
+    fn check_sources(&self, problems: &mut Vec<String>) {
+        let mut seen = BTreeSet::new();
+        for source in &self.sources {
+            let item = format!("source {}", source.id);
+            if !seen.insert(source.id.as_str()) {
+                problems.push(format!("{item} is defined twice"));
+            }
+            require_text(problems, &item, "id", &source.id);
+            require_text(problems, &item, "publisher", &source.publisher);
+            require_text(problems, &item, "title", &source.title);
+            if !is_iso_date_prefix(&source.date) {
+                problems.push(format!(
+                    "{item}: date {:?} is not yyyy-mm-dd, yyyy-mm or yyyy",
+                    source.date
+                ));
+            }
+        }
+    }
+
+    fn check_families(&self, problems: &mut Vec<String>) {
+        let mut seen = BTreeSet::new();
+        for family in &self.families {
+            let item = format!("family {}", family.id);
+            if !seen.insert(family.id.as_str()) {
+                problems.push(format!("{item} is defined twice"));
+            }
+            require_text(problems, &item, "id", &family.id);
+            require_text(problems, &item, "title", &family.title);
+            require_text(problems, &item, "summary", &family.summary);
+            if self.questions_in(&family.id).next().is_none() {
+                problems.push(format!("{item} has no questions"));
+            }
+        }
+    }
+
+    fn check_measures(&self, problems: &mut Vec<String>) {
+        for (index, measure) in self.measures.iter().enumerate() {
+            let item = format!("measure {}", measure.number);
+            if measure.number as usize != index + 1 {
+                problems.push(format!(
+                    "{item} is out of order: expected number {}",
+                    index + 1
+                ));
+            }
+            require_text(problems, &item, "title", &measure.title);
+            if self.family(&measure.family).is_none() {
+                problems.push(format!("{item}: unknown family {:?}", measure.family));
+            }
+        }
+    }
+
+    fn check_profile(&self, problems: &mut Vec<String>) {
+        let mut seen = BTreeSet::new();
+        for profile in &self.profile {
+            let item = format!("profile question {}", profile.id);
+            if !seen.insert(profile.id.as_str()) {
+                problems.push(format!("{item} is defined twice"));
+            }
+            require_text(problems, &item, "id", &profile.id);
+            require_text(problems, &item, "text", &profile.text);
+            require_text(problems, &item, "help", &profile.help);
+            if profile.options.len() < 2 {
+                problems.push(format!("{item} needs at least two options"));
+            }
+            let mut option_ids = BTreeSet::new();
+            for option in &profile.options {
+                if !option_ids.insert(option.id.as_str()) {
+                    problems.push(format!("{item}: option {} is defined twice", option.id));
+                }
+                require_text(problems, &item, "option label", &option.label);
+            }
+        }
+    }
+
+    fn check_questions(&self, problems: &mut Vec<String>) {
+        let facts = self.known_facts();
+        let mut seen = BTreeSet::new();
+        for question in &self.questions {
+            let item = format!("question {}", question.id);
+            if !seen.insert(question.id.as_str()) {
+                problems.push(format!("{item} is defined twice"));
+            }
+            if !is_question_id(&question.id) {
+                problems.push(format!("{item}: id is not of the form ABC-01"));
+            }
+            for (field, value) in [
+                ("title", &question.title),
+                ("text", &question.text),
+                ("why", &question.why),
+                ("verify", &question.verify),
+                ("remedy", &question.remedy),
+            ] {
+                require_text(problems, &item, field, value);
+            }
+            if question.title.contains('\n') {
+                problems.push(format!("{item}: title must be one line"));
+            }
+            if self.family(&question.family).is_none() {
+                problems.push(format!("{item}: unknown family {:?}", question.family));
+            }
+            if question.measures.is_empty() {
+                problems.push(format!("{item}: names no measure"));
+            }
+            for number in &question.measures {
+                if !self.measures.iter().any(|m| m.number == *number) {
+                    problems.push(format!("{item}: unknown measure {number}"));
+                }
+            }
+            if question.sources.is_empty() {
+                problems.push(format!("{item}: cites no source"));
+            }
+            for source in &question.sources {
+                if self.source(source).is_none() {
+                    problems.push(format!("{item}: unknown source {source:?}"));
+                }
+            }
+            for fact in question.requires.iter().chain(&question.unless) {
+                if !facts.contains(fact.as_str()) {
+                    problems.push(format!("{item}: no profile answer decides fact {fact:?}"));
+                }
+            }
+        }
+    }
+
+    /// Every fact some profile answer can decide.
+    pub fn known_facts(&self) -> BTreeSet<&str> {
+        self.profile
+            .iter()
+            .flat_map(|p| &p.options)
+            .flat_map(|o| o.sets_true.iter().chain(&o.sets_false))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+fn require_text(problems: &mut Vec<String>, item: &str, field: &str, value: &str) {
+    if value.trim().is_empty() {
+        problems.push(format!("{item}: {field} is empty"));
+    }
+}
+
+/// `ABC-01`: two to four capital letters, a dash, two digits.
+fn is_question_id(id: &str) -> bool {
+    let Some((prefix, number)) = id.split_once('-') else {
+        return false;
+    };
+    (2..=4).contains(&prefix.len())
+        && prefix.bytes().all(|b| b.is_ascii_uppercase())
+        && number.len() == 2
+        && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `yyyy`, `yyyy-mm` or `yyyy-mm-dd` with plausible month and day numbers.
+fn is_iso_date_prefix(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let all_digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    let in_range = |s: &str, max: u32| s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n));
+    match parts.as_slice() {
+        [y] => all_digits(y, 4),
+        [y, m] => all_digits(y, 4) && all_digits(m, 2) && in_range(m, 12),
+        [y, m, d] => {
+            all_digits(y, 4)
+                && all_digits(m, 2)
+                && in_range(m, 12)
+                && all_digits(d, 2)
+                && in_range(d, 31)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn question_ids_have_a_stable_shape() {
+        assert!(is_question_id("MFA-01"));
+        assert!(is_question_id("IR-12"));
+        assert!(!is_question_id("mfa-01"));
+        assert!(!is_question_id("MFA-1"));
+        assert!(!is_question_id("MFA01"));
+        assert!(!is_question_id("ABCDE-01"));
+    }
+
+    #[test]
+    fn dates_must_be_iso() {
+        assert!(is_iso_date_prefix("2024-04-11"));
+        assert!(is_iso_date_prefix("2024-04"));
+        assert!(is_iso_date_prefix("2024"));
+        assert!(!is_iso_date_prefix("11 Apr 2024"));
+        assert!(!is_iso_date_prefix("2024-13"));
+        assert!(!is_iso_date_prefix("2024-04-32"));
+    }
+}

@@ -1,0 +1,46 @@
+//! The shipped question bank parses, passes every structural rule, and survives the JSON round trip
+//! the app's build performs.
+
+use assessment_core::{Bank, ContentError};
+
+const SHIPPED: &str = include_str!("../../../content/bank.toml");
+
+#[test]
+fn shipped_bank_parses_and_is_sound() {
+    let bank = Bank::from_toml(SHIPPED).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!bank.questions.is_empty());
+    assert!(!bank.families.is_empty());
+}
+
+#[test]
+fn json_round_trip_keeps_every_field() {
+    let bank = Bank::from_toml(SHIPPED).unwrap();
+    let again = Bank::from_json(&bank.to_json()).unwrap();
+    assert_eq!(bank, again);
+}
+
+#[test]
+fn broken_banks_are_refused_with_the_offending_item_named() {
+    let duplicated = SHIPPED.replace("id = \"MFA-02\"", "id = \"MFA-01\"");
+    match Bank::from_toml(&duplicated) {
+        Err(ContentError::Invalid(problems)) => {
+            assert!(problems
+                .iter()
+                .any(|p| p == "question MFA-01 is defined twice"));
+        }
+        other => panic!("expected a duplicate-id error, got {other:?}"),
+    }
+    let unknown_source = SHIPPED.replace("sources = [\"S15\"]", "sources = [\"S99\"]");
+    match Bank::from_toml(&unknown_source) {
+        Err(ContentError::Invalid(problems)) => {
+            assert!(problems
+                .iter()
+                .any(|p| p.contains("unknown source \"S99\"")));
+        }
+        other => panic!("expected an unknown-source error, got {other:?}"),
+    }
+    assert!(matches!(
+        Bank::from_toml("format = 1"),
+        Err(ContentError::Parse(_))
+    ));
+}

@@ -1,0 +1,5 @@
+//! UI components, one per file.
+
+pub mod family_section;
+pub mod question_card;
+pub mod score_panel;
