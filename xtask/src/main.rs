@@ -1,1 +1,129 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's two front doors (`serve`, `test`) and their helpers.
+//!
+//! Each command first installs whatever is missing (idempotently), then does its work. Tools go to
+//! the user's cargo bin (`~/.cargo/bin`) or the git-ignored `node_modules`; nothing is downloaded
+//! from anywhere but the package registries.
+
+mod run;
+mod sizes;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve   install what is missing, build the release app and serve it at http://127.0.0.1:8080/
+  test    install what is missing and run every test: lints, native, browser component, end to end
+  build   install what is missing and build the release app into dist/, printing gzip sizes
+  setup   only install what is missing";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("build") => build().map(|_| ()),
+        Some("setup") => tools::ensure_all(tools::Needs::Everything),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Builds the release app and serves it on 127.0.0.1:8080 (see `Trunk.toml`).
+fn serve() -> Result<(), String> {
+    tools::ensure_all(tools::Needs::Build)?;
+    run::step("Serving the release build at http://127.0.0.1:8080/ (Ctrl+C to stop)");
+    run::run(run::cmd("trunk").args(["serve", "--release", "--offline"]))
+}
+
+/// Builds the release app into `dist/` and prints the gzip size of each file.
+fn build() -> Result<sizes::Report, String> {
+    tools::ensure_all(tools::Needs::Build)?;
+    run::step("Release build (trunk build --release --offline)");
+    run::run(run::cmd("trunk").args(["build", "--release", "--offline"]))?;
+    let report = sizes::measure("dist")?;
+    report.print();
+    Ok(report)
+}
+
+/// Every check the project has, in order of speed, stopping at the first failure.
+fn test() -> Result<(), String> {
+    tools::ensure_all(tools::Needs::Everything)?;
+
+    run::step("Formatting (cargo fmt --check)");
+    run::run(run::cmd("cargo").args(["fmt", "--all", "--", "--check"]))?;
+
+    run::step("Lints, native (cargo clippy -D warnings)");
+    run::run(run::cmd("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    run::step("Lints, wasm32 (cargo clippy -D warnings)");
+    run::run(run::cmd("cargo").args([
+        "clippy",
+        "--package",
+        "assessment-web",
+        "--all-targets",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    run::step("Native tests (core and tooling)");
+    run::run(run::cmd("cargo").args([
+        "test",
+        "--locked",
+        "--package",
+        "assessment-core",
+        "--package",
+        "xtask",
+    ]))?;
+
+    run::step("Browser component tests (wasm-bindgen-test in headless Chromium)");
+    run::run(
+        run::cmd("cargo")
+            .args([
+                "test",
+                "--locked",
+                "--package",
+                "assessment-web",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )?;
+
+    build()?;
+
+    run::step("End-to-end tests (playwright-core driving Chromium against dist/)");
+    run::run(
+        run::cmd("node")
+            .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+            .env("CHROMIUM", tools::CHROMIUM)
+            .env("DIST_DIR", "dist"),
+    )?;
+
+    run::step("All checks passed");
+    Ok(())
+}
