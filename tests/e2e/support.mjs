@@ -71,10 +71,16 @@ export async function openPage(browser) {
   const requests = [];
   const errors = [];
   context.on('request', (request) => requests.push(request.url()));
+  context.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    // Failed loads are reported with their URL by the response listener above.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(message.text());
+    }
   });
   return { context, page, requests, errors };
 }
