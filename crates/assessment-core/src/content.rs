@@ -129,6 +129,7 @@ pub enum Effort {
 #[serde(rename_all = "kebab-case")]
 pub enum DirectivePhase {
     Immediate,
+    #[serde(rename = "within-30-days")]
     Within30Days,
 }
 
