@@ -9,6 +9,8 @@ use assessment_core::Bank;
 use yew::prelude::*;
 
 use components::family_section::FamilySection;
+use components::hidden_questions::HiddenQuestions;
+use components::profile_section::ProfileSection;
 use components::score_panel::ScorePanel;
 use state::{AppState, AssessmentContext};
 
@@ -36,9 +38,11 @@ pub fn app() -> Html {
             <main id="main" class="layout">
                 <ScorePanel />
                 <div class="families">
+                    <ProfileSection />
                     { for families.iter().map(|family| html! {
                         <FamilySection key={family.id.clone()} family_id={family.id.clone()} />
                     }) }
+                    <HiddenQuestions />
                 </div>
             </main>
         </ContextProvider<AssessmentContext>>

@@ -17,6 +17,12 @@ fn fresh_root() -> Element {
     root
 }
 
+/// Renders the whole app into a fresh element and waits for the first render.
+async fn mount_app() -> Element {
+    let root = mount_app().await;
+    root
+}
+
 fn overall_score(root: &Element) -> String {
     root.query_selector("[data-testid=overall-score]")
         .unwrap()
@@ -37,9 +43,7 @@ fn radio(root: &Element, question: &str, level: &str) -> HtmlInputElement {
 
 #[wasm_bindgen_test]
 async fn every_question_is_listed_with_four_native_radios() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    let root = mount_app().await;
 
     let bank = assessment_web::embedded_bank();
     for question in &bank.questions {
@@ -56,9 +60,7 @@ async fn every_question_is_listed_with_four_native_radios() {
 
 #[wasm_bindgen_test]
 async fn answering_updates_the_live_score_and_the_question_status() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    let root = mount_app().await;
 
     let bank = assessment_web::embedded_bank();
     let first = &bank.questions[0].id;
@@ -95,4 +97,38 @@ async fn answering_updates_the_live_score_and_the_question_status() {
         .text_content()
         .unwrap()
         .contains("Answered: Not in place"));
+}
+
+#[wasm_bindgen_test]
+async fn a_profile_answer_hides_questions_and_lists_the_reason() {
+    let root = mount_app().await;
+
+    let bank = assessment_web::embedded_bank();
+    let shown = |root: &Element| {
+        root.query_selector_all("[data-question-id]")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(shown(&root) as usize, bank.questions.len());
+
+    let no_azure: HtmlInputElement = root
+        .query_selector("[data-profile-id=azure] input[value=no]")
+        .unwrap()
+        .expect("the profile asks about Azure")
+        .dyn_into()
+        .unwrap();
+    no_azure.click();
+    yew::scheduler::flush().await;
+
+    let azure_only = bank
+        .questions
+        .iter()
+        .filter(|q| q.requires.iter().any(|f| f == "azure"))
+        .count();
+    assert!(azure_only > 0);
+    assert_eq!(shown(&root) as usize, bank.questions.len() - azure_only);
+    let hidden = root
+        .query_selector_all("[data-testid=hidden-questions] li")
+        .unwrap();
+    assert_eq!(hidden.length() as usize, azure_only);
 }

@@ -1,5 +1,6 @@
 //! One family of questions with its heading and its score.
 
+use assessment_core::Facts;
 use yew::prelude::*;
 
 use super::question_card::QuestionCard;
@@ -16,6 +17,7 @@ pub fn family_section(props: &FamilySectionProps) -> Html {
     let Some(family) = state.bank.family(&props.family_id) else {
         return Html::default();
     };
+    let facts = Facts::from_answers(&state.bank, &state.assessment.profile);
     let heading_id = format!("family-{}", family.id);
     let tally = state
         .scores
@@ -31,7 +33,7 @@ pub fn family_section(props: &FamilySectionProps) -> Html {
             <p class="family-score">
                 { format!("Family score: {} / 100 ({} of {} answered)", tally.percent(), tally.answered(), tally.applicable) }
             </p>
-            { for state.bank.questions_in(&family.id).map(|q| html! {
+            { for state.bank.questions_in(&family.id).filter(|q| facts.applies(q)).map(|q| html! {
                 <QuestionCard key={q.id.clone()} question_id={q.id.clone()} />
             }) }
         </section>

@@ -1,6 +1,6 @@
 //! One question with its answer choices as a native radio group.
 
-use assessment_core::{Change, Level, Response};
+use assessment_core::{Bank, Change, Level, Question, Response};
 use yew::prelude::*;
 
 use crate::state::{use_assessment, Action};
@@ -68,6 +68,69 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
                 { for choices }
             </fieldset>
             <p class="answer-status">{ status }</p>
+            <p class="question-meta">
+                { format!("Severity: {} \u{b7} Effort: {}", question.severity.label(), question.effort.label()) }
+            </p>
+            <QuestionDetails question={question.clone()} bank={state.bank.clone()} />
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuestionDetailsProps {
+    question: Question,
+    bank: std::rc::Rc<Bank>,
+}
+
+/// The expandable explanation of a question: why, how to verify, what to do, references.
+#[function_component(QuestionDetails)]
+fn question_details(props: &QuestionDetailsProps) -> Html {
+    let q = &props.question;
+    let sources = q
+        .sources
+        .iter()
+        .filter_map(|id| props.bank.source(id))
+        .map(|s| format!("{}, \u{201c}{}\u{201d} ({})", s.publisher, s.title, s.date))
+        .collect::<Vec<_>>();
+    let refs = [
+        ("NIST CSF 2.0", &q.refs.csf),
+        ("CIS Controls v8", &q.refs.cis),
+        ("CISA CPG v1.0.1", &q.refs.cpg),
+        ("CISA SCuBA", &q.refs.scuba),
+        ("MITRE ATT&CK", &q.refs.attack),
+    ];
+    html! {
+        <div class="question-details">
+            <details>
+                <summary>{ "Why it matters" }</summary>
+                <p>{ &q.why }</p>
+                if let Some(adaptation) = &q.adaptation {
+                    <p class="adaptation"><strong>{ "For non-federal organisations: " }</strong>{ adaptation }</p>
+                }
+            </details>
+            <details>
+                <summary>{ "How to verify" }</summary>
+                <p>{ &q.verify }</p>
+            </details>
+            <details>
+                <summary>{ "What to do if it is not in place" }</summary>
+                <p>{ &q.remedy }</p>
+            </details>
+            <details>
+                <summary>{ "References and sources" }</summary>
+                <dl class="refs">
+                    { for refs.iter().filter(|(_, ids)| !ids.is_empty()).map(|(name, ids)| html! {
+                        <>
+                            <dt>{ *name }</dt>
+                            <dd>{ ids.join(", ") }</dd>
+                        </>
+                    }) }
+                    <dt>{ "Sources" }</dt>
+                    <dd>
+                        <ul>{ for sources.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                    </dd>
+                </dl>
+            </details>
+        </div>
     }
 }

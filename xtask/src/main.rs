@@ -4,6 +4,7 @@
 //! the user's cargo bin (`~/.cargo/bin`) or the git-ignored `node_modules`; nothing is downloaded
 //! from anywhere but the package registries.
 
+mod docs;
 mod run;
 mod sizes;
 mod tools;
@@ -17,7 +18,8 @@ commands:
   serve   install what is missing, build the release app and serve it at http://127.0.0.1:8080/
   test    install what is missing and run every test: lints, native, browser component, end to end
   build   install what is missing and build the release app into dist/, printing gzip sizes
-  setup   only install what is missing";
+  setup   only install what is missing
+  docs    regenerate the tables in docs/CONTENT.md from content/bank.toml";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("build") => build().map(|_| ()),
         Some("setup") => tools::ensure_all(tools::Needs::Everything),
+        Some("docs") => docs::regenerate(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -124,6 +124,16 @@ pub enum Effort {
     High,
 }
 
+impl Effort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Effort::Low => "Hours",
+            Effort::Medium => "Days",
+            Effort::High => "Weeks",
+        }
+    }
+}
+
 /// Where a question sits on the directive's timeline, adapted for non-federal organisations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -401,6 +411,77 @@ impl Bank {
                 }
             }
         }
+    }
+
+    /// For each measure, in order, the ids of the questions that ask it.
+    pub fn coverage(&self) -> Vec<(&Measure, Vec<&str>)> {
+        self.measures
+            .iter()
+            .map(|measure| {
+                let ids = self
+                    .questions
+                    .iter()
+                    .filter(|q| q.measures.contains(&measure.number))
+                    .map(|q| q.id.as_str())
+                    .collect();
+                (measure, ids)
+            })
+            .collect()
+    }
+
+    /// The coverage table and per-family counts as Markdown, as kept in `docs/CONTENT.md`.
+    pub fn coverage_markdown(&self) -> String {
+        let mut out =
+            String::from("| # | Family | Measure | Questions that ask it |\n|---|---|---|---|\n");
+        for (measure, ids) in self.coverage() {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                measure.number,
+                measure.family,
+                measure.title,
+                ids.join(", ")
+            ));
+        }
+        out.push_str("\n| Family | Questions | of which critical |\n|---|---|---|\n");
+        for family in &self.families {
+            let questions: Vec<&Question> = self.questions_in(&family.id).collect();
+            let critical = questions
+                .iter()
+                .filter(|q| q.severity == Severity::Critical)
+                .count();
+            out.push_str(&format!(
+                "| {} ({}) | {} | {} |\n",
+                family.title,
+                family.id,
+                questions.len(),
+                critical
+            ));
+        }
+        out.push_str(&format!(
+            "| **All** | **{}** | **{}** |\n",
+            self.questions.len(),
+            self.questions
+                .iter()
+                .filter(|q| q.severity == Severity::Critical)
+                .count()
+        ));
+        out
+    }
+
+    /// The source register as a Markdown table, as kept in `docs/CONTENT.md`.
+    pub fn sources_markdown(&self) -> String {
+        let mut out = String::from("| id | publisher | title | date |\n|---|---|---|---|\n");
+        for source in &self.sources {
+            let title = match &source.url {
+                Some(url) => format!("[{}]({url})", source.title),
+                None => source.title.clone(),
+            };
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                source.id, source.publisher, title, source.date
+            ));
+        }
+        out
     }
 
     /// Every fact some profile answer can decide.

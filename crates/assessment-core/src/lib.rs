@@ -11,6 +11,6 @@ pub mod scoring;
 
 pub use answers::{Level, Response};
 pub use assessment::{Assessment, Change};
-pub use content::{Bank, ContentError, Question, Severity};
+pub use content::{Bank, ContentError, Effort, ProfileOption, ProfileQuestion, Question, Severity};
 pub use profile::Facts;
 pub use scoring::{score, FamilyScore, ScoreCard, Tally};

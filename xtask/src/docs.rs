@@ -1,0 +1,47 @@
+//! Regenerates the parts of `docs/CONTENT.md` that are derived from the question bank, so the
+//! coverage table and the source register never drift from the content (a core test checks it).
+
+use std::fs;
+
+use assessment_core::Bank;
+
+use crate::run::{repo_root, step};
+
+const DOC: &str = "docs/CONTENT.md";
+
+/// Rewrites the generated blocks of `docs/CONTENT.md` from `content/bank.toml`.
+pub fn regenerate() -> Result<(), String> {
+    step("Regenerating the coverage table and source register in docs/CONTENT.md");
+    let root = repo_root();
+    let text = fs::read_to_string(root.join("content/bank.toml"))
+        .map_err(|e| format!("cannot read content/bank.toml: {e}"))?;
+    let bank = Bank::from_toml(&text).map_err(|e| e.to_string())?;
+    let doc_path = root.join(DOC);
+    let doc = fs::read_to_string(&doc_path).map_err(|e| format!("cannot read {DOC}: {e}"))?;
+    let doc = replace_block(&doc, "coverage", &bank.coverage_markdown())?;
+    let doc = replace_block(&doc, "sources", &bank.sources_markdown())?;
+    fs::write(&doc_path, doc).map_err(|e| format!("cannot write {DOC}: {e}"))
+}
+
+/// Replaces what stands between `<!-- NAME:start -->` and `<!-- NAME:end -->`.
+fn replace_block(doc: &str, name: &str, body: &str) -> Result<String, String> {
+    let start = format!("<!-- {name}:start -->\n");
+    let end = format!("<!-- {name}:end -->");
+    let missing = || format!("{DOC} lacks the markers {start:?} … {end:?}");
+    let from = doc.find(&start).ok_or_else(missing)? + start.len();
+    let to = doc[from..].find(&end).ok_or_else(missing)? + from;
+    Ok(format!("{}{body}{}", &doc[..from], &doc[to..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_block;
+
+    #[test]
+    fn replaces_only_the_named_block() {
+        let doc = "a\n<!-- x:start -->\nold\n<!-- x:end -->\nb\n";
+        let new = replace_block(doc, "x", "new\n").unwrap();
+        assert_eq!(new, "a\n<!-- x:start -->\nnew\n<!-- x:end -->\nb\n");
+        assert!(replace_block(doc, "y", "z").is_err());
+    }
+}
