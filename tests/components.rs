@@ -19,7 +19,9 @@ fn fresh_root() -> Element {
 
 /// Renders the whole app into a fresh element and waits for the first render.
 async fn mount_app() -> Element {
-    let root = mount_app().await;
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
     root
 }
 
