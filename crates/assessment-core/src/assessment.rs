@@ -2,17 +2,91 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::Response;
 
+/// Who is assessed, by whom and when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Details {
+    pub organisation: String,
+    pub assessor: String,
+    /// The day the assessment describes.
+    pub assessed_on: Option<NaiveDate>,
+    /// When Microsoft notified the organisation, or it learned of possible exposure; due dates of
+    /// the directive's timeline are counted from it.
+    pub notified_on: Option<NaiveDate>,
+}
+
+/// Progress of the action that closes a gap.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+}
+
+/// A gap the organisation has decided to live with, for now. It never counts as implemented.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskAcceptance {
+    pub justification: String,
+    pub approver: String,
+    pub expires_on: Option<NaiveDate>,
+}
+
+/// Everything recorded against one question.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnswerRecord {
+    /// The answer; `None` means unanswered.
+    pub response: Option<Response>,
+    /// Evidence or remarks.
+    pub note: String,
+    /// Who is responsible for the measure or its action.
+    pub owner: String,
+    pub target_date: Option<NaiveDate>,
+    pub action_status: ActionStatus,
+    pub risk_acceptance: Option<RiskAcceptance>,
+}
+
+impl AnswerRecord {
+    fn is_empty(&self) -> bool {
+        self == &AnswerRecord::default()
+    }
+}
+
 /// Everything the user has said in one assessment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Assessment {
-    /// Question id → the response given. Absent means unanswered.
-    pub responses: BTreeMap<String, Response>,
+    pub details: Details,
+    /// Question id → what was recorded. Absent means nothing recorded (unanswered).
+    pub answers: BTreeMap<String, AnswerRecord>,
     /// Profile question id → chosen option id.
     pub profile: BTreeMap<String, String>,
+}
+
+/// A change to one question's record other than its response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordEdit {
+    Note(String),
+    Owner(String),
+    TargetDate(Option<NaiveDate>),
+    ActionStatus(ActionStatus),
+    RiskAcceptance(Option<RiskAcceptance>),
+}
+
+/// A change to the assessment details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DetailsEdit {
+    Organisation(String),
+    Assessor(String),
+    AssessedOn(Option<NaiveDate>),
+    NotifiedOn(Option<NaiveDate>),
 }
 
 /// A change the user makes. The app's reducer forwards these unchanged.
@@ -23,28 +97,33 @@ pub enum Change {
         question: String,
         response: Option<Response>,
     },
+    /// Edit the note, owner, date, status or risk acceptance of a question.
+    Record { question: String, edit: RecordEdit },
     /// Choose or (with `None`) clear the option of a profile question.
     Profile {
         question: String,
         option: Option<String>,
     },
+    /// Edit the assessment details.
+    Details(DetailsEdit),
 }
 
 impl Assessment {
-    /// Applies one change in place.
+    /// Applies one change in place. Records left with nothing in them are dropped, so an
+    /// assessment's stored form does not depend on what was typed and then erased.
     pub fn apply(&mut self, change: Change) {
         match change {
-            Change::Respond {
-                question,
-                response: Some(response),
-            } => {
-                self.responses.insert(question, response);
+            Change::Respond { question, response } => {
+                self.edit_record(question, |record| record.response = response);
             }
-            Change::Respond {
-                question,
-                response: None,
-            } => {
-                self.responses.remove(&question);
+            Change::Record { question, edit } => {
+                self.edit_record(question, |record| match edit {
+                    RecordEdit::Note(note) => record.note = note,
+                    RecordEdit::Owner(owner) => record.owner = owner,
+                    RecordEdit::TargetDate(date) => record.target_date = date,
+                    RecordEdit::ActionStatus(status) => record.action_status = status,
+                    RecordEdit::RiskAcceptance(risk) => record.risk_acceptance = risk,
+                });
             }
             Change::Profile {
                 question,
@@ -58,10 +137,62 @@ impl Assessment {
             } => {
                 self.profile.remove(&question);
             }
+            Change::Details(edit) => match edit {
+                DetailsEdit::Organisation(name) => self.details.organisation = name,
+                DetailsEdit::Assessor(name) => self.details.assessor = name,
+                DetailsEdit::AssessedOn(date) => self.details.assessed_on = date,
+                DetailsEdit::NotifiedOn(date) => self.details.notified_on = date,
+            },
         }
     }
 
+    fn edit_record(&mut self, question: String, edit: impl FnOnce(&mut AnswerRecord)) {
+        let record = self.answers.entry(question.clone()).or_default();
+        edit(record);
+        if record.is_empty() {
+            self.answers.remove(&question);
+        }
+    }
+
+    /// The response to a question, if any.
     pub fn response(&self, question: &str) -> Option<&Response> {
-        self.responses.get(question)
+        self.answers.get(question)?.response.as_ref()
+    }
+
+    /// The full record of a question, if anything was recorded.
+    pub fn record(&self, question: &str) -> Option<&AnswerRecord> {
+        self.answers.get(question)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Level;
+
+    #[test]
+    fn erasing_everything_leaves_no_record_behind() {
+        let mut a = Assessment::default();
+        a.apply(Change::Record {
+            question: "MFA-01".into(),
+            edit: RecordEdit::Note("checked in CA".into()),
+        });
+        a.apply(Change::Respond {
+            question: "MFA-01".into(),
+            response: Some(Response::Implemented {
+                level: Level::Fully,
+            }),
+        });
+        assert_eq!(a.record("MFA-01").unwrap().note, "checked in CA");
+        a.apply(Change::Respond {
+            question: "MFA-01".into(),
+            response: None,
+        });
+        assert!(a.record("MFA-01").is_some(), "the note keeps the record");
+        a.apply(Change::Record {
+            question: "MFA-01".into(),
+            edit: RecordEdit::Note(String::new()),
+        });
+        assert_eq!(a, Assessment::default());
     }
 }

@@ -10,7 +10,10 @@ pub mod profile;
 pub mod scoring;
 
 pub use answers::{Level, Response};
-pub use assessment::{Assessment, Change};
+pub use assessment::{
+    ActionStatus, AnswerRecord, Assessment, Change, Details, DetailsEdit, RecordEdit,
+    RiskAcceptance,
+};
 pub use content::{Bank, ContentError, Effort, ProfileOption, ProfileQuestion, Question, Severity};
 pub use profile::Facts;
 pub use scoring::{score, FamilyScore, ScoreCard, Tally};
