@@ -5,6 +5,7 @@ use assessment_core::Facts;
 use yew::prelude::*;
 
 use crate::state::use_assessment;
+use crate::text;
 
 #[function_component(HiddenQuestions)]
 pub fn hidden_questions() -> Html {
@@ -15,10 +16,10 @@ pub fn hidden_questions() -> Html {
         return Html::default();
     }
     html! {
-        <section class="hidden-questions" aria-labelledby="hidden-heading">
-            <h2 id="hidden-heading">{ format!("{} questions do not apply to you", hidden.len()) }</h2>
+        <section class="panel hidden-questions" aria-labelledby="hidden-heading">
+            <h3 id="hidden-heading">{ text::hidden_heading(hidden.len()) }</h3>
             <details>
-                <summary>{ "Show which ones and why" }</summary>
+                <summary>{ text::HIDDEN_SHOW }</summary>
                 <ul data-testid="hidden-questions">
                     { for hidden.iter().map(|e| html! {
                         <li key={e.question.id.clone()} data-hidden-id={e.question.id.clone()}>

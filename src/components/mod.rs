@@ -1,7 +1,13 @@
 //! UI components, one per file.
 
-pub mod family_section;
+pub mod details_page;
+pub mod family_nav;
+pub mod family_page;
+pub mod fields;
 pub mod hidden_questions;
 pub mod profile_section;
+pub mod progress_bar;
 pub mod question_card;
 pub mod score_panel;
+pub mod start_screen;
+pub mod summary_page;

@@ -4,16 +4,15 @@ use assessment_core::{Change, ProfileQuestion};
 use yew::prelude::*;
 
 use crate::state::{use_assessment, Action};
+use crate::text;
 
 #[function_component(ProfileSection)]
 pub fn profile_section() -> Html {
     let state = use_assessment();
     html! {
-        <section class="profile" aria-labelledby="profile-heading">
-            <h2 id="profile-heading">{ "About your organisation" }</h2>
-            <p class="family-summary">
-                { "These answers decide which questions apply to you. Anything you leave unanswered keeps its questions in." }
-            </p>
+        <section class="panel profile" aria-labelledby="profile-heading">
+            <h3 id="profile-heading">{ text::PROFILE_HEADING }</h3>
+            <p class="muted">{ text::PROFILE_INTRO }</p>
             { for state.bank.profile.iter().map(|p| html! {
                 <ProfileQuestionField key={p.id.clone()} question={p.clone()} />
             }) }

@@ -1,13 +1,75 @@
-//! One question with its answer choices as a native radio group.
+//! One question: its answer choices as a native radio group, the reason for "does not apply",
+//! the expandable explanation, and the evidence / owner / target date fields.
 
-use assessment_core::{Bank, Change, Level, Question, Response};
+use std::rc::Rc;
+
+use assessment_core::{Bank, Change, Level, Question, RecordEdit, Response};
 use yew::prelude::*;
 
+use super::fields::{DateField, TextField};
 use crate::state::{use_assessment, Action};
+use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionCardProps {
     pub question_id: String,
+}
+
+/// The answer choices in the order they are offered, each with its stable test value.
+#[derive(Clone, Copy, PartialEq)]
+enum Choice {
+    Level(Level),
+    NotApplicable,
+    DontKnow,
+}
+
+impl Choice {
+    const ALL: [Choice; 6] = [
+        Choice::Level(Level::None),
+        Choice::Level(Level::Partial),
+        Choice::Level(Level::Largely),
+        Choice::Level(Level::Fully),
+        Choice::NotApplicable,
+        Choice::DontKnow,
+    ];
+
+    fn of(response: Option<&Response>) -> Option<Choice> {
+        match response? {
+            Response::Implemented { level } => Some(Choice::Level(*level)),
+            Response::NotApplicable { .. } => Some(Choice::NotApplicable),
+            Response::DontKnow => Some(Choice::DontKnow),
+        }
+    }
+
+    fn value(self) -> &'static str {
+        match self {
+            Choice::Level(level) => level.key(),
+            Choice::NotApplicable => "not-applicable",
+            Choice::DontKnow => "dont-know",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Choice::Level(level) => text::level_label(level),
+            Choice::NotApplicable => text::NOT_APPLICABLE,
+            Choice::DontKnow => text::DONT_KNOW,
+        }
+    }
+
+    /// The response this choice records; a reason already typed for "does not apply" is kept.
+    fn response(self, previous: Option<&Response>) -> Response {
+        match self {
+            Choice::Level(level) => Response::Implemented { level },
+            Choice::DontKnow => Response::DontKnow,
+            Choice::NotApplicable => Response::NotApplicable {
+                reason: match previous {
+                    Some(Response::NotApplicable { reason }) => reason.clone(),
+                    _ => String::new(),
+                },
+            },
+        }
+    }
 }
 
 #[function_component(QuestionCard)]
@@ -16,70 +78,176 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
     let Some(question) = state.bank.question(&props.question_id) else {
         return Html::default();
     };
-    let current = match state.assessment.response(&question.id) {
-        Some(Response::Implemented { level }) => Some(*level),
-        _ => None,
-    };
-    let title_id = format!("q-{}-title", question.id);
-    let text_id = format!("q-{}-text", question.id);
+    let record = state.assessment.record(&question.id);
+    let response = record.and_then(|r| r.response.as_ref());
+    let current = Choice::of(response);
+    let id = &question.id;
+    let text_id = format!("q-{id}-text");
     let status = match current {
-        Some(level) => format!("Answered: {}", level.label()),
-        None => "Not answered yet".to_string(),
+        Some(choice) => text::answered_status(choice.label()),
+        None => text::STATUS_UNANSWERED.to_string(),
     };
-    let choices = Level::ALL.iter().map(|&level| {
-        let input_id = format!("q-{}-{}", question.id, level.key());
+    let dispatch = {
+        let state = state.clone();
+        move |change: Change| state.dispatch(Action::Change(change))
+    };
+    let choices = Choice::ALL.iter().map(|&choice| {
+        let input_id = format!("q-{id}-{}", choice.value());
         let onchange = {
-            let state = state.clone();
-            let question_id = question.id.clone();
-            Callback::from(move |_| {
-                state.dispatch(Action::Change(Change::Respond {
-                    question: question_id.clone(),
-                    response: Some(Response::Implemented { level }),
-                }))
-            })
+            let dispatch = dispatch.clone();
+            let change = Change::Respond {
+                question: id.clone(),
+                response: Some(choice.response(response)),
+            };
+            Callback::from(move |_| dispatch(change.clone()))
         };
+        let extra = matches!(choice, Choice::NotApplicable | Choice::DontKnow);
         html! {
-            <label class="choice" for={input_id.clone()} key={level.key()}>
+            <label class={classes!("choice", extra.then_some("choice-other"))} for={input_id.clone()} key={choice.value()}>
                 <input
                     type="radio"
                     id={input_id}
-                    name={format!("q-{}", question.id)}
-                    value={level.key()}
-                    checked={current == Some(level)}
+                    name={format!("q-{id}")}
+                    value={choice.value()}
+                    checked={current == Some(choice)}
                     {onchange}
                 />
-                <span>{ level.label() }</span>
+                <span>{ choice.label() }</span>
             </label>
         }
     });
+    let clear = {
+        let dispatch = dispatch.clone();
+        let change = Change::Respond {
+            question: id.clone(),
+            response: None,
+        };
+        Callback::from(move |_| dispatch(change.clone()))
+    };
     let answered_class = if current.is_some() {
         "answered"
     } else {
         "unanswered"
     };
     html! {
-        <article class={classes!("question", answered_class)} data-question-id={question.id.clone()}>
-            <h3 id={title_id.clone()}>
-                <span class="question-id">{ &question.id }</span>{ " " }{ &question.title }
+        <article class={classes!("question", answered_class)} data-question-id={id.clone()}>
+            <h3>
+                <span class="question-id">{ id }</span>{ " " }{ &question.title }
             </h3>
             <p id={text_id.clone()} class="question-text">{ &question.text }</p>
             <fieldset class="choices" aria-describedby={text_id}>
-                <legend class="visually-hidden">{ format!("Answer to {}", question.title) }</legend>
+                <legend class="visually-hidden">{ format!("{} {}", text::ANSWER_LEGEND_PREFIX, question.title) }</legend>
                 { for choices }
             </fieldset>
-            <p class="answer-status">{ status }</p>
-            <p class="question-meta">
-                { format!("Severity: {} \u{b7} Effort: {}", question.severity.label(), question.effort.label()) }
+            if let Some(Response::NotApplicable { reason }) = response {
+                <NotApplicableReason question_id={id.clone()} reason={reason.clone()} />
+            }
+            <p class="answer-status">
+                <span class="status-mark" aria-hidden="true">{ if current.is_some() { "\u{2713} " } else { "\u{25cb} " } }</span>
+                { status }
+                if current.is_some() {
+                    { " " }
+                    <button type="button" class="link-button" onclick={clear}>{ text::CLEAR_ANSWER }</button>
+                }
             </p>
-            <QuestionDetails question={question.clone()} bank={state.bank.clone()} />
+            <p class="question-meta">
+                { text::severity_effort(question.severity.label(), question.effort.label()) }
+            </p>
+            <QuestionDetails question={question.clone()} bank={Rc::clone(&state.bank)} />
+            <RecordFields question_id={id.clone()} />
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NotApplicableReasonProps {
+    question_id: String,
+    reason: String,
+}
+
+/// The required reason for "does not apply"; until it is given the question counts as unanswered.
+#[function_component(NotApplicableReason)]
+fn not_applicable_reason(props: &NotApplicableReasonProps) -> Html {
+    let state = use_assessment();
+    let on_change = {
+        let question = props.question_id.clone();
+        Callback::from(move |reason: String| {
+            state.dispatch(Action::Change(Change::Respond {
+                question: question.clone(),
+                response: Some(Response::NotApplicable { reason }),
+            }))
+        })
+    };
+    let error = props
+        .reason
+        .trim()
+        .is_empty()
+        .then_some(text::NA_REASON_MISSING);
+    html! {
+        <TextField
+            id={format!("q-{}-na-reason", props.question_id)}
+            label={text::NA_REASON}
+            value={props.reason.clone()}
+            multiline=true
+            required=true
+            error={error.map(AttrValue::from)}
+            {on_change}
+        />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RecordFieldsProps {
+    question_id: String,
+}
+
+/// Evidence note, owner and target date, folded away until needed.
+#[function_component(RecordFields)]
+fn record_fields(props: &RecordFieldsProps) -> Html {
+    let state = use_assessment();
+    let id = &props.question_id;
+    let record = state.assessment.record(id).cloned().unwrap_or_default();
+    let edit = |make: fn(String) -> RecordEdit| {
+        let state = state.clone();
+        let question = id.clone();
+        Callback::from(move |value: String| {
+            state.dispatch(Action::Change(Change::Record {
+                question: question.clone(),
+                edit: make(value),
+            }))
+        })
+    };
+    let on_date = {
+        let state = state.clone();
+        let question = id.clone();
+        Callback::from(move |date| {
+            state.dispatch(Action::Change(Change::Record {
+                question: question.clone(),
+                edit: RecordEdit::TargetDate(date),
+            }))
+        })
+    };
+    let filled =
+        !record.note.is_empty() || !record.owner.is_empty() || record.target_date.is_some();
+    html! {
+        <details class="record" open={filled}>
+            <summary>
+                { text::RECORD }
+                if filled { { " " }<span class="muted">{ text::RECORD_FILLED }</span> }
+            </summary>
+            <div class="record-fields">
+                <TextField id={format!("q-{id}-note")} label={text::NOTE} value={record.note.clone()} multiline=true on_change={edit(RecordEdit::Note)} />
+                <TextField id={format!("q-{id}-owner")} label={text::OWNER} value={record.owner.clone()} on_change={edit(RecordEdit::Owner)} />
+                <DateField id={format!("q-{id}-target")} label={text::TARGET_DATE} value={record.target_date} on_change={on_date} />
+            </div>
+        </details>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct QuestionDetailsProps {
     question: Question,
-    bank: std::rc::Rc<Bank>,
+    bank: Rc<Bank>,
 }
 
 /// The expandable explanation of a question: why, how to verify, what to do, references.
@@ -102,22 +270,22 @@ fn question_details(props: &QuestionDetailsProps) -> Html {
     html! {
         <div class="question-details">
             <details>
-                <summary>{ "Why it matters" }</summary>
+                <summary>{ text::WHY }</summary>
                 <p>{ &q.why }</p>
                 if let Some(adaptation) = &q.adaptation {
-                    <p class="adaptation"><strong>{ "For non-federal organisations: " }</strong>{ adaptation }</p>
+                    <p class="adaptation"><strong>{ text::ADAPTATION }</strong>{ adaptation }</p>
                 }
             </details>
             <details>
-                <summary>{ "How to verify" }</summary>
+                <summary>{ text::VERIFY }</summary>
                 <p>{ &q.verify }</p>
             </details>
             <details>
-                <summary>{ "What to do if it is not in place" }</summary>
+                <summary>{ text::REMEDY }</summary>
                 <p>{ &q.remedy }</p>
             </details>
             <details>
-                <summary>{ "References and sources" }</summary>
+                <summary>{ text::REFERENCES }</summary>
                 <dl class="refs">
                     { for refs.iter().filter(|(_, ids)| !ids.is_empty()).map(|(name, ids)| html! {
                         <>
@@ -125,7 +293,7 @@ fn question_details(props: &QuestionDetailsProps) -> Html {
                             <dd>{ ids.join(", ") }</dd>
                         </>
                     }) }
-                    <dt>{ "Sources" }</dt>
+                    <dt>{ text::SOURCES }</dt>
                     <dd>
                         <ul>{ for sources.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
                     </dd>
