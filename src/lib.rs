@@ -34,8 +34,15 @@ pub fn embedded_bank() -> Rc<Bank> {
 pub fn app() -> Html {
     let state = use_reducer(|| AppState::new(embedded_bank(), format::today()));
     {
+        // Focus moves only when the user navigates, not when the page first loads, so the first
+        // Tab still reaches the skip link.
+        let first_render = use_mut_ref(|| true);
         let target = (state.screen, state.focus.clone());
-        use_effect_with(target, |(_, focus)| move_focus(focus.as_deref()));
+        use_effect_with(target, move |(_, focus)| {
+            if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
+                move_focus(focus.as_deref());
+            }
+        });
     }
     let page = match state.screen {
         Screen::Start => html! { <StartScreen /> },

@@ -73,6 +73,8 @@ pub const DATE_INVALID: &str =
 
 // Questions
 pub const STATUS_UNANSWERED: &str = "Not answered yet";
+pub const STATUS_NEEDS_REASON: &str =
+    "Not answered yet: says it does not apply, but gives no reason";
 pub const ANSWER_LEGEND_PREFIX: &str = "Your answer to";
 pub const NOT_APPLICABLE: &str = "Does not apply";
 pub const DONT_KNOW: &str = "Don't know";

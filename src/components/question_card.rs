@@ -83,7 +83,12 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
     let current = Choice::of(response);
     let id = &question.id;
     let text_id = format!("q-{id}-text");
+    // "Does not apply" without a reason is not an answer yet: it is scored as unanswered.
+    let needs_reason =
+        matches!(response, Some(Response::NotApplicable { reason }) if reason.trim().is_empty());
+    let complete = current.is_some() && !needs_reason;
     let status = match current {
+        Some(_) if needs_reason => text::STATUS_NEEDS_REASON.to_string(),
         Some(choice) => text::answered_status(choice.label()),
         None => text::STATUS_UNANSWERED.to_string(),
     };
@@ -124,11 +129,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
         };
         Callback::from(move |_| dispatch(change.clone()))
     };
-    let answered_class = if current.is_some() {
-        "answered"
-    } else {
-        "unanswered"
-    };
+    let answered_class = if complete { "answered" } else { "unanswered" };
     html! {
         <article class={classes!("question", answered_class)} data-question-id={id.clone()}>
             <h3>
@@ -143,7 +144,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
                 <NotApplicableReason question_id={id.clone()} reason={reason.clone()} />
             }
             <p class="answer-status">
-                <span class="status-mark" aria-hidden="true">{ if current.is_some() { "\u{2713} " } else { "\u{25cb} " } }</span>
+                <span class="status-mark" aria-hidden="true">{ if complete { "\u{2713} " } else { "\u{25cb} " } }</span>
                 { status }
                 if current.is_some() {
                     { " " }

@@ -1,0 +1,76 @@
+// Page object for the walk-through: the steps a person takes, expressed once for every journey.
+export class Walkthrough {
+  constructor(page) {
+    this.page = page;
+  }
+
+  score() {
+    return this.page.getByTestId('overall-score').textContent();
+  }
+
+  heading() {
+    return this.page.locator('#main .page-heading').textContent();
+  }
+
+  async start() {
+    await this.page.getByTestId('start-new').click();
+    await this.page.getByTestId('organisation').waitFor();
+  }
+
+  async fillDetails({ organisation, assessor, assessedOn, notifiedOn }) {
+    await this.page.getByTestId('organisation').fill(organisation);
+    await this.page.getByTestId('assessor').fill(assessor);
+    if (assessedOn) await this.page.getByTestId('assessed-on').fill(assessedOn);
+    if (notifiedOn) await this.page.getByTestId('notified-on').fill(notifiedOn);
+  }
+
+  async chooseProfile(answers) {
+    for (const [question, option] of Object.entries(answers)) {
+      await this.page.locator(`[data-profile-id="${question}"] input[value="${option}"]`).check();
+    }
+  }
+
+  async toQuestions() {
+    await this.page.getByTestId('to-questions').click();
+    await this.page.locator('[data-question-id]').first().waitFor();
+  }
+
+  questionIds() {
+    return this.page
+      .locator('[data-question-id]')
+      .evaluateAll((nodes) => nodes.map((n) => n.dataset.questionId));
+  }
+
+  async answer(id, value) {
+    await this.page.locator(`[data-question-id="${id}"] input[type=radio][value="${value}"]`).check();
+  }
+
+  /** Presses Tab until the focused element satisfies `test` (run in the page); fails after `limit`. */
+  async tabUntil(test, arg, limit = 60) {
+    for (let i = 0; i < limit; i += 1) {
+      await this.page.keyboard.press('Tab');
+      if (await this.page.evaluate(test, arg)) return;
+    }
+    throw new Error(`Tab never reached the wanted element after ${limit} presses`);
+  }
+
+  /** Keyboard only: Tab into question `id`'s radio group, Space to select, arrows to `steps` further. */
+  async answerByKeyboard(id, steps) {
+    await this.tabUntil(
+      (qid) => document.activeElement?.matches(`[data-question-id="${qid}"] input[type=radio]`),
+      id,
+    );
+    await this.page.keyboard.press('Space');
+    for (let i = 0; i < steps; i += 1) await this.page.keyboard.press('ArrowRight');
+  }
+
+  /** Keyboard only: Tab to a button with the given data-testid and press Enter. */
+  async pressButtonByKeyboard(testid) {
+    await this.tabUntil(
+      (tid) => document.activeElement?.getAttribute('data-testid') === tid,
+      testid,
+      400,
+    );
+    await this.page.keyboard.press('Enter');
+  }
+}

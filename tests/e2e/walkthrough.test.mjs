@@ -1,0 +1,174 @@
+// End to end: the guided walk-through in Chromium against the release build on 127.0.0.1.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  serveDist, launchBrowser, openPage, foreignRequests, axeViolations, screenshot,
+} from './support.mjs';
+import { Walkthrough } from './pages.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PROFILE = {
+  m365: 'yes',
+  entra_licence: 'p1',
+  azure: 'no',
+  hybrid: 'yes',
+  exchange_onprem: 'no',
+  ms_correspondence: 'yes',
+  ms_notified: 'no',
+  msp_provider: 'no',
+  msp_customer: 'yes',
+  defender_apps: 'no',
+};
+
+test('a keyboard-only walk-through reaches the summary with every question answered', async () => {
+  const { context, page, requests, errors } = await openPage(browser);
+  const app = new Walkthrough(page);
+  await page.goto(server.url);
+  await page.getByTestId('start-new').waitFor();
+  const started = Date.now();
+
+  // Start, details and profile, all from the keyboard.
+  await app.pressButtonByKeyboard('start-new');
+  await app.tabUntil(() => document.activeElement?.id === 'organisation');
+  await page.keyboard.type('Example Health Trust');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('A. Assessor');
+  for (const [question, option] of Object.entries(PROFILE)) {
+    await app.tabUntil(
+      (q) => document.activeElement?.matches(`[data-profile-id="${q}"] input[type=radio]`),
+      question,
+    );
+    const values = await page
+      .locator(`[data-profile-id="${question}"] input[type=radio]`)
+      .evaluateAll((nodes) => nodes.map((n) => n.value));
+    await page.keyboard.press('Space');
+    for (let i = 0; i < values.indexOf(option); i += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(
+      await page.locator(`[data-profile-id="${question}"] input:checked`).getAttribute('value'),
+      option,
+    );
+  }
+  await app.pressButtonByKeyboard('to-questions');
+
+  // Every family page: answer each question (Space = "not in place", three arrows = "fully").
+  let answered = 0;
+  for (;;) {
+    await page.locator('#main .page-heading').waitFor();
+    for (const id of await app.questionIds()) {
+      await app.answerByKeyboard(id, answered % 4);
+      answered += 1;
+    }
+    const isLast = (await app.heading()).startsWith('Incident response');
+    await app.pressButtonByKeyboard('next');
+    if (isLast) break;
+  }
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`keyboard walk-through: ${answered} questions answered in ${seconds.toFixed(1)} s`);
+
+  assert.equal(await app.heading(), 'Summary');
+  assert.equal(
+    await page.getByTestId('summary-status').textContent(),
+    'You have answered every applicable question.',
+  );
+  const progress = await page.getByTestId('progress').textContent();
+  assert.match(progress, new RegExp(`${answered} of ${answered} applicable questions answered`));
+  assert.ok(answered >= 60 && answered < 96, `a typical profile sees ${answered} questions`);
+  await screenshot(page, 'summary');
+  assert.deepEqual(foreignRequests(requests, server.origin), [], 'no request left the origin');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the first Tab reaches the skip link, which moves focus to the main content', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url);
+  await page.getByTestId('start-new').waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await context.close();
+});
+
+test('answering changes the live score and unanswered questions look different', async () => {
+  const { context, page } = await openPage(browser);
+  const app = new Walkthrough(page);
+  await page.goto(server.url);
+  await app.start();
+  await app.toQuestions();
+  const [first, second] = await app.questionIds();
+  assert.equal(await app.score(), '0');
+  assert.match(await page.locator(`[data-question-id="${first}"]`).getAttribute('class'), /unanswered/);
+  await app.answer(first, 'fully');
+  const after = Number(await app.score());
+  assert.ok(after > 0);
+  assert.match(await page.locator(`[data-question-id="${first}"]`).getAttribute('class'), /\banswered/);
+  await app.answer(second, 'dont-know');
+  assert.equal(Number(await app.score()), after, "don't know adds nothing");
+  await app.answer(first, 'none');
+  assert.equal(await app.score(), '0');
+  await context.close();
+});
+
+test('the profile hides questions that do not apply and says why', async () => {
+  const { context, page } = await openPage(browser);
+  const app = new Walkthrough(page);
+  await page.goto(server.url);
+  await app.start();
+  await app.chooseProfile({ azure: 'no' });
+  const hidden = page.locator('[data-hidden-id="PRV-12"]');
+  assert.match(
+    await hidden.textContent(),
+    /You answered .No. to .Does your organisation run workloads in Azure/,
+  );
+  await context.close();
+});
+
+test('axe finds no violations on any page type, in light and dark, wide and narrow', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [1280, 360]) {
+      const { context, page } = await openPage(browser);
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width, height: 900 });
+      const app = new Walkthrough(page);
+      const tag = `${colorScheme}-${width}`;
+      await page.goto(server.url);
+      await page.getByTestId('start-new').waitFor();
+      assert.deepEqual(await axeViolations(page), [], `start ${tag}`);
+      await screenshot(page, `start-${tag}`);
+
+      await app.start();
+      await app.fillDetails({ organisation: 'Example', assessor: 'Me', notifiedOn: '2024-04-11' });
+      await app.chooseProfile({ azure: 'no', ms_correspondence: 'yes' });
+      assert.deepEqual(await axeViolations(page), [], `details ${tag}`);
+      await screenshot(page, `details-${tag}`);
+
+      await app.toQuestions();
+      const [first, second] = await app.questionIds();
+      await app.answer(first, 'largely');
+      await app.answer(second, 'not-applicable');
+      await page.locator(`[data-question-id="${first}"] details summary`).first().click();
+      await page.locator(`[data-question-id="${first}"] .record summary`).click();
+      assert.deepEqual(await axeViolations(page), [], `family ${tag}`);
+      await screenshot(page, `family-${tag}`);
+
+      await page.locator('.family-nav button', { hasText: 'Summary' }).click();
+      await page.locator('#main .page-heading', { hasText: 'Summary' }).waitFor();
+      assert.deepEqual(await axeViolations(page), [], `summary ${tag}`);
+      await screenshot(page, `summary-${tag}`);
+      await context.close();
+    }
+  }
+});
