@@ -9,7 +9,7 @@ use crate::answers::Response;
 
 /// Who is assessed, by whom and when.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Details {
     pub organisation: String,
     pub assessor: String,
@@ -32,6 +32,7 @@ pub enum ActionStatus {
 
 /// A gap the organisation has decided to live with, for now. It never counts as implemented.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RiskAcceptance {
     pub justification: String,
     pub approver: String,
@@ -40,7 +41,7 @@ pub struct RiskAcceptance {
 
 /// Everything recorded against one question.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct AnswerRecord {
     /// The answer; `None` means unanswered.
     pub response: Option<Response>,
@@ -61,7 +62,7 @@ impl AnswerRecord {
 
 /// Everything the user has said in one assessment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Assessment {
     pub details: Details,
     /// Question id → what was recorded. Absent means nothing recorded (unanswered).

@@ -7,6 +7,7 @@ pub mod answers;
 pub mod assessment;
 pub mod content;
 pub mod profile;
+pub mod savefile;
 pub mod scoring;
 
 pub use answers::{Level, Response};

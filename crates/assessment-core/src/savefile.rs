@@ -1,0 +1,409 @@
+//! The assessment file: the versioned JSON the app saves, exports and re-opens.
+//!
+//! Every file is hostile until checked. `open` either returns an assessment that passes every
+//! rule, together with a plain account of anything it could not keep, or an error in plain
+//! language naming the problem. It never panics, whatever the bytes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::answers::Response;
+use crate::assessment::{AnswerRecord, Assessment};
+use crate::content::Bank;
+
+/// What every assessment file says it is, so other JSON is recognised at once.
+pub const FILE_KIND: &str = "midnight-blizzard-self-assessment";
+
+/// The file format version this code writes. Older versions are migrated on opening.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// Files larger than this are refused before parsing: a real assessment is well under 1 MB.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// The longest text accepted in any one field.
+pub const MAX_TEXT_CHARS: usize = 50_000;
+
+/// The envelope written around an assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SaveFile<'a> {
+    pub kind: &'static str,
+    pub version: u32,
+    pub app_version: &'a str,
+    pub content_version: &'a str,
+    /// When the file was written (RFC 3339, supplied by the caller: the core has no clock).
+    pub saved_at: &'a str,
+    pub assessment: &'a Assessment,
+}
+
+/// Writes an assessment in the current format, pretty-printed so people can read and diff it.
+pub fn save(assessment: &Assessment, bank: &Bank, app_version: &str, saved_at: &str) -> String {
+    let file = SaveFile {
+        kind: FILE_KIND,
+        version: CURRENT_VERSION,
+        app_version,
+        content_version: &bank.version,
+        saved_at,
+        assessment,
+    };
+    serde_json::to_string_pretty(&file).expect("an assessment always serialises")
+}
+
+/// A successfully opened file: the assessment, and what could not be kept, in plain words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub assessment: Assessment,
+    /// The format version the file was written in.
+    pub version: u32,
+    /// The app and content versions the file names, for display.
+    pub app_version: String,
+    pub content_version: String,
+    /// One sentence per thing that was not kept or was changed on the way in. Empty when the file
+    /// was taken over whole.
+    pub notes: Vec<String>,
+}
+
+/// Why a file could not be opened. `Display` gives the message shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    Empty,
+    TooLarge { bytes: usize },
+    NotText,
+    Truncated { line: usize },
+    NotJson { line: usize, column: usize },
+    NotAnAssessment,
+    NewerVersion { version: u32 },
+    UnknownVersion,
+    Invalid { path: String, problem: String },
+    DuplicateQuestion { id: String },
+    TextTooLong { path: String },
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpenError::Empty => write!(f, "The file is empty."),
+            OpenError::TooLarge { bytes } => write!(
+                f,
+                "The file is too large ({:.1} MB). Assessment files are far smaller; the limit is {} MB.",
+                *bytes as f64 / (1024.0 * 1024.0),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            OpenError::NotText => write!(
+                f,
+                "This is not a text file. Choose a .json file saved by this tool."
+            ),
+            OpenError::Truncated { line } => write!(
+                f,
+                "The file ends too early (at line {line}): it looks cut off, perhaps by an incomplete download or copy."
+            ),
+            OpenError::NotJson { line, column } => write!(
+                f,
+                "The file is not valid JSON (problem at line {line}, column {column}). Choose a .json file saved by this tool."
+            ),
+            OpenError::NotAnAssessment => write!(
+                f,
+                "This JSON file is not an assessment saved by this tool."
+            ),
+            OpenError::NewerVersion { version } => write!(
+                f,
+                "This file was saved by a newer version of the tool (file format {version}; this version reads up to {CURRENT_VERSION}). Open it with the newer version."
+            ),
+            OpenError::UnknownVersion => write!(
+                f,
+                "The file does not say which format version it uses, or names one that never existed."
+            ),
+            OpenError::Invalid { path, problem } => {
+                write!(f, "The file has a value this tool cannot use at {path}: {problem}.")
+            }
+            OpenError::DuplicateQuestion { id } => write!(
+                f,
+                "The file answers question {id} twice, so it is not clear which answer is meant."
+            ),
+            OpenError::TextTooLong { path } => write!(
+                f,
+                "The text at {path} is longer than {MAX_TEXT_CHARS} characters."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// The envelope as read: the version decides how the rest is read.
+#[derive(Deserialize)]
+struct Envelope {
+    kind: Option<String>,
+    version: Option<serde_json::Value>,
+    #[serde(default)]
+    app_version: String,
+    #[serde(default)]
+    content_version: String,
+}
+
+/// Format version 1, as read from a file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // kind, version and saved_at are read from the envelope
+struct FileV1 {
+    kind: String,
+    version: u32,
+    #[serde(default)]
+    app_version: String,
+    #[serde(default)]
+    content_version: String,
+    #[serde(default)]
+    saved_at: String,
+    assessment: AssessmentV1,
+}
+
+/// Version 1's assessment: the current `Assessment`, but with duplicate question ids refused.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssessmentV1 {
+    #[serde(default)]
+    details: crate::assessment::Details,
+    #[serde(default, deserialize_with = "unique_keys")]
+    answers: BTreeMap<String, AnswerRecord>,
+    #[serde(default, deserialize_with = "unique_keys")]
+    profile: BTreeMap<String, String>,
+}
+
+/// Opens an assessment file against the current bank. See the module documentation.
+pub fn open(bytes: &[u8], bank: &Bank) -> Result<Opened, OpenError> {
+    let text = decode(bytes)?;
+    let envelope: Envelope = serde_json::from_str(text).map_err(json_error)?;
+    if envelope.kind.as_deref() != Some(FILE_KIND) {
+        return Err(OpenError::NotAnAssessment);
+    }
+    let version = match envelope.version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v > u64::from(CURRENT_VERSION) => {
+            return Err(OpenError::NewerVersion {
+                version: u32::try_from(v).unwrap_or(u32::MAX),
+            })
+        }
+        Some(1) => 1,
+        _ => return Err(OpenError::UnknownVersion),
+    };
+    let assessment = read_v1(text)?;
+    let mut notes = Vec::new();
+    let assessment = fit_to_bank(assessment, bank, &mut notes);
+    check_text_lengths(&assessment)?;
+    Ok(Opened {
+        assessment,
+        version,
+        app_version: envelope.app_version,
+        content_version: envelope.content_version,
+        notes,
+    })
+}
+
+/// Reads format version 1, which is the current one: no migration needed.
+fn read_v1(text: &str) -> Result<Assessment, OpenError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let file: FileV1 = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let problem = plain_serde_message(&e.into_inner());
+        match problem.strip_prefix(DUPLICATE_PREFIX) {
+            Some(id) if path.starts_with("assessment.answers") => {
+                OpenError::DuplicateQuestion { id: id.to_owned() }
+            }
+            _ => OpenError::Invalid {
+                path: if path == "." {
+                    "the top level".into()
+                } else {
+                    path
+                },
+                problem,
+            },
+        }
+    })?;
+    Ok(Assessment {
+        details: file.assessment.details,
+        answers: file.assessment.answers,
+        profile: file.assessment.profile,
+    })
+}
+
+/// Checks size, emptiness and encoding, and strips a UTF-8 byte-order mark.
+fn decode(bytes: &[u8]) -> Result<&str, OpenError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(OpenError::TooLarge { bytes: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| OpenError::NotText)?;
+    if text.contains('\0') {
+        return Err(OpenError::NotText);
+    }
+    if text.trim().is_empty() {
+        return Err(OpenError::Empty);
+    }
+    Ok(text)
+}
+
+fn json_error(error: serde_json::Error) -> OpenError {
+    match error.classify() {
+        serde_json::error::Category::Eof => OpenError::Truncated { line: error.line() },
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+            OpenError::NotJson {
+                line: error.line(),
+                column: error.column(),
+            }
+        }
+        serde_json::error::Category::Data => OpenError::NotAnAssessment,
+    }
+}
+
+/// serde's messages without the trailing "at line X column Y", which the path already replaces.
+fn plain_serde_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.find(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message,
+    }
+}
+
+/// Drops what the current bank cannot hold, saying what and why, so nothing disappears silently.
+fn fit_to_bank(mut assessment: Assessment, bank: &Bank, notes: &mut Vec<String>) -> Assessment {
+    let unknown: Vec<String> = assessment
+        .answers
+        .keys()
+        .filter(|id| bank.question(id).is_none())
+        .cloned()
+        .collect();
+    if !unknown.is_empty() {
+        for id in &unknown {
+            assessment.answers.remove(id);
+        }
+        notes.push(format!(
+            "{} answer(s) refer to questions this version of the question bank does not have, and were not kept: {}.",
+            unknown.len(),
+            unknown.join(", ")
+        ));
+    }
+    let empty: Vec<String> = assessment
+        .answers
+        .iter()
+        .filter(|(_, record)| **record == AnswerRecord::default())
+        .map(|(id, _)| id.clone())
+        .collect();
+    for id in empty {
+        assessment.answers.remove(&id);
+    }
+    let mut dropped_profile = Vec::new();
+    let known_profile: BTreeSet<(&str, &str)> = bank
+        .profile
+        .iter()
+        .flat_map(|p| {
+            p.options
+                .iter()
+                .map(move |o| (p.id.as_str(), o.id.as_str()))
+        })
+        .collect();
+    assessment.profile.retain(|question, option| {
+        let keep = known_profile.contains(&(question.as_str(), option.as_str()));
+        if !keep {
+            dropped_profile.push(format!("{question} = {option}"));
+        }
+        keep
+    });
+    if !dropped_profile.is_empty() {
+        notes.push(format!(
+            "{} organisation-profile answer(s) do not match this version's profile questions, and were not kept: {}. Those questions are shown unanswered.",
+            dropped_profile.len(),
+            dropped_profile.join(", ")
+        ));
+    }
+    assessment
+}
+
+/// Every rule an assessment must meet to be used with `bank`; empty when it is sound. `open`
+/// only ever returns assessments for which this is empty.
+pub fn problems(assessment: &Assessment, bank: &Bank) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (id, record) in &assessment.answers {
+        if bank.question(id).is_none() {
+            problems.push(format!("answer to unknown question {id}"));
+        }
+        if *record == AnswerRecord::default() {
+            problems.push(format!("empty record for {id}"));
+        }
+    }
+    for (question, option) in &assessment.profile {
+        let known = bank
+            .profile
+            .iter()
+            .any(|p| &p.id == question && p.options.iter().any(|o| &o.id == option));
+        if !known {
+            problems.push(format!("unknown profile answer {question} = {option}"));
+        }
+    }
+    if let Err(error) = check_text_lengths(assessment) {
+        problems.push(error.to_string());
+    }
+    problems
+}
+
+fn check_text_lengths(assessment: &Assessment) -> Result<(), OpenError> {
+    let too_long = |text: &str| text.chars().count() > MAX_TEXT_CHARS;
+    let details = &assessment.details;
+    for (name, value) in [
+        ("assessment.details.organisation", &details.organisation),
+        ("assessment.details.assessor", &details.assessor),
+    ] {
+        if too_long(value) {
+            return Err(OpenError::TextTooLong { path: name.into() });
+        }
+    }
+    for (id, record) in &assessment.answers {
+        let mut texts = vec![("note", &record.note), ("owner", &record.owner)];
+        if let Some(Response::NotApplicable { reason }) = &record.response {
+            texts.push(("response.reason", reason));
+        }
+        if let Some(risk) = &record.risk_acceptance {
+            texts.push(("risk_acceptance.justification", &risk.justification));
+            texts.push(("risk_acceptance.approver", &risk.approver));
+        }
+        if let Some((field, _)) = texts.into_iter().find(|(_, text)| too_long(text)) {
+            return Err(OpenError::TextTooLong {
+                path: format!("assessment.answers.{id}.{field}"),
+            });
+        }
+    }
+    Ok(())
+}
+
+const DUPLICATE_PREFIX: &str = "duplicate key: ";
+
+/// Reads a JSON object into a map, refusing a key that appears twice (serde_json would silently
+/// keep the last one).
+fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct UniqueMap<V>(std::marker::PhantomData<V>);
+
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueMap<V> {
+        type Value = BTreeMap<String, V>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+            let mut map = BTreeMap::new();
+            while let Some((key, value)) = access.next_entry::<String, V>()? {
+                if map.contains_key(&key) {
+                    return Err(de::Error::custom(format!("{DUPLICATE_PREFIX}{key}")));
+                }
+                map.insert(key, value);
+            }
+            Ok(map)
+        }
+    }
+
+    deserializer.deserialize_map(UniqueMap(std::marker::PhantomData))
+}

@@ -1,0 +1,329 @@
+//! The assessment file: round trips, every kind of bad input with its plain-language message,
+//! and property tests on mutated and random input (never a panic, never an invalid assessment).
+
+use assessment_core::savefile::{self, OpenError, MAX_FILE_BYTES, MAX_TEXT_CHARS};
+use assessment_core::{
+    Assessment, Bank, Change, DetailsEdit, Level, RecordEdit, Response, RiskAcceptance,
+};
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+const SHIPPED: &str = include_str!("../../../content/bank.toml");
+
+/// Parsed once: the property tests open hundreds of files against it.
+fn bank() -> Bank {
+    static BANK: std::sync::LazyLock<Bank> =
+        std::sync::LazyLock::new(|| Bank::from_toml(SHIPPED).unwrap());
+    BANK.clone()
+}
+
+/// An assessment touching every kind of field, with hostile text in each.
+fn sample(bank: &Bank) -> Assessment {
+    let hostile =
+        "<script>alert(1)</script> \"quoted\" =SUM(A1) \u{202e}rtl\u{202c} tab\there\nnew line";
+    let mut a = Assessment::default();
+    let edits = [
+        Change::Details(DetailsEdit::Organisation(format!("Org {hostile}"))),
+        Change::Details(DetailsEdit::Assessor("A. Assessor".into())),
+        Change::Details(DetailsEdit::AssessedOn(NaiveDate::from_ymd_opt(
+            2024, 4, 20,
+        ))),
+        Change::Details(DetailsEdit::NotifiedOn(NaiveDate::from_ymd_opt(
+            2024, 4, 11,
+        ))),
+        Change::Profile {
+            question: "azure".into(),
+            option: Some("no".into()),
+        },
+    ];
+    for edit in edits {
+        a.apply(edit);
+    }
+    let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+    let responses = [
+        Response::Implemented {
+            level: Level::Fully,
+        },
+        Response::Implemented {
+            level: Level::Partial,
+        },
+        Response::DontKnow,
+        Response::NotApplicable {
+            reason: hostile.into(),
+        },
+    ];
+    for (id, response) in ids.iter().zip(responses) {
+        a.apply(Change::Respond {
+            question: id.to_string(),
+            response: Some(response),
+        });
+    }
+    a.apply(Change::Record {
+        question: ids[5].into(),
+        edit: RecordEdit::Note(hostile.into()),
+    });
+    a.apply(Change::Record {
+        question: ids[5].into(),
+        edit: RecordEdit::RiskAcceptance(Some(RiskAcceptance {
+            justification: hostile.into(),
+            approver: "CISO".into(),
+            expires_on: NaiveDate::from_ymd_opt(2025, 1, 31),
+        })),
+    });
+    a
+}
+
+fn saved(bank: &Bank, assessment: &Assessment) -> String {
+    savefile::save(assessment, bank, "0.1.0", "2026-11-25T08:00:00Z")
+}
+
+fn open(bytes: impl AsRef<[u8]>) -> Result<savefile::Opened, OpenError> {
+    savefile::open(bytes.as_ref(), &bank())
+}
+
+#[test]
+fn a_saved_assessment_reopens_identically() {
+    let bank = bank();
+    let original = sample(&bank);
+    let opened = savefile::open(saved(&bank, &original).as_bytes(), &bank).unwrap();
+    assert_eq!(opened.assessment, original);
+    assert!(opened.notes.is_empty());
+    assert_eq!(opened.version, savefile::CURRENT_VERSION);
+    assert_eq!(opened.content_version, bank.version);
+    // And the empty assessment too.
+    let empty = savefile::open(saved(&bank, &Assessment::default()).as_bytes(), &bank).unwrap();
+    assert_eq!(empty.assessment, Assessment::default());
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let bank = bank();
+    let text = format!("\u{feff}{}", saved(&bank, &sample(&bank)));
+    assert!(open(text).is_ok());
+}
+
+#[test]
+fn each_bad_input_gets_its_own_plain_message() {
+    let bank = bank();
+    let good = saved(&bank, &sample(&bank));
+    let cases: Vec<(&str, Vec<u8>, OpenError)> = vec![
+        ("empty file", vec![], OpenError::Empty),
+        ("only white space", b"  \n\t ".to_vec(), OpenError::Empty),
+        (
+            "PNG image",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            OpenError::NotText,
+        ),
+        (
+            "invalid UTF-8",
+            vec![b'{', 0xff, 0xfe, b'}'],
+            OpenError::NotText,
+        ),
+        (
+            "too large",
+            vec![b' '; MAX_FILE_BYTES + 1],
+            OpenError::TooLarge {
+                bytes: MAX_FILE_BYTES + 1,
+            },
+        ),
+        (
+            "cut in half",
+            good.as_bytes()[..good.len() / 2].to_vec(),
+            OpenError::Truncated {
+                line: good[..good.len() / 2].lines().count(),
+            },
+        ),
+        (
+            "not JSON",
+            b"name,score\nexample,12\n".to_vec(),
+            OpenError::NotJson { line: 1, column: 2 },
+        ),
+        (
+            "a JSON list",
+            b"[1, 2, 3]".to_vec(),
+            OpenError::NotAnAssessment,
+        ),
+        (
+            "other JSON",
+            br#"{"MetaData": {"Tool": "ScubaGear"}}"#.to_vec(),
+            OpenError::NotAnAssessment,
+        ),
+        (
+            "newer version",
+            good.replace("\"version\": 1", "\"version\": 7")
+                .into_bytes(),
+            OpenError::NewerVersion { version: 7 },
+        ),
+        (
+            "version zero",
+            good.replace("\"version\": 1", "\"version\": 0")
+                .into_bytes(),
+            OpenError::UnknownVersion,
+        ),
+        (
+            "version as text",
+            good.replace("\"version\": 1", "\"version\": \"1\"")
+                .into_bytes(),
+            OpenError::UnknownVersion,
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let got = open(&bytes).expect_err(name);
+        assert_eq!(got, expected, "{name}");
+        let message = got.to_string();
+        assert!(message.ends_with('.'), "{name}: {message}");
+        assert!(!message.contains("serde"), "{name}: {message}");
+    }
+}
+
+#[test]
+fn wrong_types_name_the_place() {
+    let bank = bank();
+    let good = saved(&bank, &sample(&bank));
+    let bad = good.replacen("\"level\": \"fully\"", "\"level\": \"mostly\"", 1);
+    let error = open(bad).unwrap_err();
+    let OpenError::Invalid { path, problem } = &error else {
+        panic!("{error:?}")
+    };
+    // The response is an internally tagged enum, so the path stops at the response itself.
+    assert!(
+        path.starts_with("assessment.answers.") && path.ends_with(".response"),
+        "{path}"
+    );
+    assert!(problem.contains("mostly"), "{problem}");
+
+    let bad_date = good.replace("\"2024-04-11\"", "\"11/04/2024\"");
+    let error = open(bad_date).unwrap_err();
+    assert!(
+        matches!(&error, OpenError::Invalid { path, .. } if path == "assessment.details.notified_on"),
+        "{error:?}"
+    );
+
+    let unknown_field = good.replacen("\"assessor\"", "\"assessr\"", 1);
+    assert!(matches!(
+        open(unknown_field).unwrap_err(),
+        OpenError::Invalid { .. }
+    ));
+}
+
+#[test]
+fn a_question_answered_twice_is_refused() {
+    let bank = bank();
+    let id = &bank.questions[0].id;
+    let text = format!(
+        r#"{{"kind": "{}", "version": 1, "assessment": {{"answers": {{
+            "{id}": {{"response": {{"state": "dont-know"}}}},
+            "{id}": {{"response": {{"state": "implemented", "level": "fully"}}}}
+        }}}}}}"#,
+        savefile::FILE_KIND
+    );
+    assert_eq!(
+        open(text).unwrap_err(),
+        OpenError::DuplicateQuestion { id: id.clone() }
+    );
+}
+
+#[test]
+fn questions_and_profile_answers_the_bank_lacks_are_reported_not_silently_dropped() {
+    let bank = bank();
+    let text = format!(
+        r#"{{"kind": "{}", "version": 1, "assessment": {{
+            "answers": {{
+                "OLD-01": {{"response": {{"state": "dont-know"}}}},
+                "{}": {{"response": {{"state": "implemented", "level": "largely"}}}}
+            }},
+            "profile": {{"azure": "sometimes", "m365": "yes", "retired": "no"}}
+        }}}}"#,
+        savefile::FILE_KIND,
+        bank.questions[0].id
+    );
+    let opened = open(text).unwrap();
+    assert_eq!(opened.assessment.answers.len(), 1);
+    assert_eq!(opened.assessment.profile.len(), 1);
+    assert_eq!(opened.notes.len(), 2);
+    assert!(opened.notes[0].contains("OLD-01"), "{:?}", opened.notes);
+    assert!(
+        opened.notes[1].contains("azure = sometimes") && opened.notes[1].contains("retired = no")
+    );
+}
+
+#[test]
+fn overlong_text_is_refused_with_its_place() {
+    let bank = bank();
+    let mut a = Assessment::default();
+    a.apply(Change::Record {
+        question: bank.questions[0].id.clone(),
+        edit: RecordEdit::Note("x".repeat(MAX_TEXT_CHARS + 1)),
+    });
+    let error = open(saved(&bank, &a)).unwrap_err();
+    assert_eq!(
+        error,
+        OpenError::TextTooLong {
+            path: format!("assessment.answers.{}.note", bank.questions[0].id)
+        }
+    );
+    // 20,000 characters, the longest text the reports are tested with, is fine.
+    let mut b = Assessment::default();
+    b.apply(Change::Record {
+        question: bank.questions[0].id.clone(),
+        edit: RecordEdit::Note("y".repeat(20_000)),
+    });
+    assert!(open(saved(&bank, &b)).is_ok());
+}
+
+/// One random edit to a byte string: flip, delete, insert or cut.
+fn mutate(mut bytes: Vec<u8>, kind: u8, at: usize, value: u8) -> Vec<u8> {
+    if bytes.is_empty() {
+        return vec![value];
+    }
+    let at = at % bytes.len();
+    match kind % 4 {
+        0 => bytes[at] ^= value.max(1),
+        1 => {
+            bytes.remove(at);
+        }
+        2 => bytes.insert(at, value),
+        _ => bytes.truncate(at),
+    }
+    bytes
+}
+
+proptest! {
+    // 512 mutated files and 256 random byte strings per run: enough to exercise every error path
+    // in well under a second.
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn mutated_files_open_cleanly_or_fail_cleanly(
+        edits in prop::collection::vec((any::<u8>(), any::<usize>(), any::<u8>()), 1..6)
+    ) {
+        let bank = bank();
+        let mut bytes = saved(&bank, &sample(&bank)).into_bytes();
+        for (kind, at, value) in edits {
+            bytes = mutate(bytes, kind, at, value);
+        }
+        if let Ok(opened) = savefile::open(&bytes, &bank) {
+            prop_assert!(savefile::problems(&opened.assessment, &bank).is_empty());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let bank = bank();
+        if let Ok(opened) = savefile::open(&bytes, &bank) {
+            prop_assert!(savefile::problems(&opened.assessment, &bank).is_empty());
+        }
+    }
+
+    #[test]
+    fn random_json_shaped_input_never_panics(text in r#"\{"kind": "midnight-blizzard-self-assessment", "version": 1, "assessment": \{[ -~]{0,80}\}\}"#) {
+        let bank = bank();
+        if let Ok(opened) = savefile::open(text.as_bytes(), &bank) {
+            prop_assert!(savefile::problems(&opened.assessment, &bank).is_empty());
+        }
+    }
+}
