@@ -31,3 +31,43 @@ pub fn today() -> NaiveDate {
     )
     .unwrap_or_default()
 }
+
+/// The current instant as RFC 3339 in UTC, for `saved_at` fields.
+pub fn now_rfc3339() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// The current instant as a compact stamp for storage keys, e.g. `20261125T080102Z`.
+pub fn now_stamp() -> String {
+    now_rfc3339()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(15)
+        .collect::<String>()
+        + "Z"
+}
+
+/// The local time of day of an RFC 3339 instant, e.g. `08:01`; empty when unreadable.
+pub fn time_of_day(rfc3339: &str) -> String {
+    let date = js_sys::Date::new(&rfc3339.into());
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// The local date and time of an RFC 3339 instant, e.g. `2026-11-25 08:01`.
+pub fn date_time(rfc3339: &str) -> String {
+    let date = js_sys::Date::new(&rfc3339.into());
+    if date.get_time().is_nan() {
+        return rfc3339.to_owned();
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

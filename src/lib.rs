@@ -1,13 +1,18 @@
 //! Browser shell of the self-assessment: shows the core's state and forwards the user's changes.
+//! Storage, files and the clock are handled here, never in the core or the reducer.
 
 mod components;
+pub mod download;
 pub mod format;
+mod import;
+pub mod persistence;
 pub mod state;
+pub mod storage;
 pub mod text;
 
 use std::rc::Rc;
 
-use assessment_core::Bank;
+use assessment_core::{Assessment, Bank};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -15,11 +20,15 @@ use components::details_page::DetailsPage;
 use components::family_nav::FamilyNav;
 use components::family_page::FamilyPage;
 use components::hidden_questions::HiddenQuestions;
+use components::library_page::LibraryPage;
+use components::notices::Notices;
 use components::progress_bar::ProgressBar;
+use components::save_status::SaveStatusLine;
 use components::score_panel::ScorePanel;
 use components::start_screen::StartScreen;
 use components::summary_page::SummaryPage;
-use state::{AppState, AssessmentContext, Screen};
+use state::{Action, AppState, AssessmentContext, Screen};
+use storage::Store;
 
 /// The question bank checked and converted to JSON by `build.rs`.
 const BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.json"));
@@ -29,55 +38,122 @@ pub fn embedded_bank() -> Rc<Bank> {
     Rc::new(Bank::from_json(BANK_JSON).expect("the embedded bank was validated at build time"))
 }
 
-/// The whole app: one reducer at the root, shared with components through context.
+/// The whole app: one reducer at the root, shared with components through context, with browser
+/// storage beside it.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState::new(embedded_bank(), format::today()));
-    {
-        // Focus moves only when the user navigates, not when the page first loads, so the first
-        // Tab still reaches the skip link.
-        let first_render = use_mut_ref(|| true);
-        let target = (state.screen, state.focus.clone());
-        use_effect_with(target, move |(_, focus)| {
-            if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                move_focus(focus.as_deref());
-            }
-        });
-    }
+    let store = use_memo((), |_| Store::open());
+    let state = {
+        let store = Rc::clone(&store);
+        use_reducer(move || {
+            let bank = embedded_bank();
+            let loaded = persistence::load(&store, &bank);
+            AppState::restored(
+                bank,
+                format::today(),
+                loaded.library,
+                loaded.assessment,
+                loaded.notices,
+            )
+        })
+    };
+    use_focus_on_navigation(&state);
+    use_autosave(&state, Rc::clone(&store));
+
     let page = match state.screen {
         Screen::Start => html! { <StartScreen /> },
         Screen::Details => html! { <><DetailsPage /><HiddenQuestions /></> },
         Screen::Family(index) => html! { <FamilyPage {index} /> },
         Screen::Summary => html! { <><SummaryPage /><HiddenQuestions /></> },
+        Screen::Library => html! { <LibraryPage /> },
     };
-    let started = state.screen != Screen::Start;
+    let started = !matches!(state.screen, Screen::Start);
+    let on_drop = {
+        let state = state.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            let file = event
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                import::read_file(file, Rc::clone(&state.bank), state.clone());
+            }
+        })
+    };
+    // Without this the browser would open a dropped file in place of the app.
+    let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
     html! {
+        <ContextProvider<Rc<Store>> context={Rc::clone(&store)}>
         <ContextProvider<AssessmentContext> context={state.clone()}>
-            <a class="skip-link" href="#main">{ text::SKIP_LINK }</a>
-            <header class="site-header">
-                <h1>{ text::APP_TITLE }</h1>
-                <p class="lede">{ text::APP_TAGLINE }</p>
-                <ProgressBar />
-            </header>
-            <div class={classes!("layout", started.then_some("with-sidebar"))}>
-                if started {
-                    <aside class="sidebar">
-                        <FamilyNav />
-                        <ScorePanel />
-                    </aside>
-                }
-                <main id="main" tabindex="-1">{ page }</main>
+            <div class="app" ondrop={on_drop} ondragover={on_drag_over}>
+                <a class="skip-link" href="#main">{ text::SKIP_LINK }</a>
+                <header class="site-header">
+                    <h1>{ text::APP_TITLE }</h1>
+                    <p class="lede">{ text::APP_TAGLINE }</p>
+                    <div class="header-status">
+                        <ProgressBar />
+                        <SaveStatusLine />
+                    </div>
+                </header>
+                <div class={classes!("layout", started.then_some("with-sidebar"))}>
+                    if started {
+                        <aside class="sidebar">
+                            <FamilyNav />
+                            <ScorePanel />
+                        </aside>
+                    }
+                    <main id="main" tabindex="-1">
+                        <Notices />
+                        { page }
+                    </main>
+                </div>
+                <footer class="site-footer">
+                    <p>{ text::footer(env!("CARGO_PKG_VERSION"), &state.bank.version) }</p>
+                    <p>{ text::PRIVACY_PROMISE }</p>
+                </footer>
             </div>
-            <footer class="site-footer">
-                <p>{ text::footer(env!("CARGO_PKG_VERSION"), &state.bank.version) }</p>
-                <p>{ text::PRIVACY_PROMISE }</p>
-            </footer>
         </ContextProvider<AssessmentContext>>
+        </ContextProvider<Rc<Store>>>
     }
 }
 
-/// After a page change, puts the keyboard focus where the user continues: on a question's first
-/// answer control, or on the new page's heading, and brings it into view.
+/// Saves the assessment after every change. An untouched, never-saved assessment is not stored.
+#[hook]
+fn use_autosave(state: &UseReducerHandle<AppState>, store: Rc<Store>) {
+    let last_saved = use_mut_ref(|| None::<Assessment>);
+    let handle = state.clone();
+    use_effect_with(state.assessment.clone(), move |assessment| {
+        let unchanged = last_saved.borrow().as_ref() == Some(assessment);
+        let nothing_yet = handle.library.current.is_none() && *assessment == Assessment::default();
+        if !unchanged && !nothing_yet {
+            match persistence::save_current(&store, &handle.bank, &handle.library, assessment) {
+                Ok(library) => handle.dispatch(Action::Saved {
+                    library,
+                    at: format::now_rfc3339(),
+                }),
+                Err(error) => handle.dispatch(Action::SaveFailed(error)),
+            }
+        }
+        *last_saved.borrow_mut() = Some(assessment.clone());
+    });
+}
+
+/// Moves the focus when the user navigates, not when the page first loads, so the first Tab
+/// still reaches the skip link.
+#[hook]
+fn use_focus_on_navigation(state: &UseReducerHandle<AppState>) {
+    let first_render = use_mut_ref(|| true);
+    let target = (state.screen, state.focus.clone());
+    use_effect_with(target, move |(_, focus)| {
+        if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
+            move_focus(focus.as_deref());
+        }
+    });
+}
+
+/// Puts the keyboard focus where the user continues: on a question's first answer control, or
+/// on the new page's heading, and brings it into view.
 fn move_focus(question: Option<&str>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

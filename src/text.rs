@@ -170,3 +170,103 @@ pub fn summary_needs_reason(count: usize) -> String {
 pub fn footer(app_version: &str, content_version: &str) -> String {
     format!("App version {app_version} \u{b7} question bank {content_version} \u{b7} runs entirely in your browser")
 }
+
+// Saving, storage and the library
+pub const SAVE_NOT_YET: &str = "Not saved yet";
+pub const SAVE_UNAVAILABLE: &str = "Not saved: this browser offers no storage here";
+pub const SAVE_FULL: &str = "Not saved: browser storage is full";
+pub const SAVE_FAILED: &str = "Not saved: the browser refused to store it";
+pub const BANNER_MEMORY_ONLY: &str = "Your work is kept in this tab only and will be lost when it closes. Download it to keep a copy.";
+pub const DOWNLOAD_WORK: &str = "Download my work";
+pub const DISMISS: &str = "Dismiss";
+pub const STORED_NOT_RESCUED: &str = "Some stored data could not be read, and there was no room to keep a copy of it. It has been left where it was.";
+pub const ENTRY_MISSING: &str = "This assessment's stored data is missing.";
+pub const COPY_SUFFIX: &str = " (copy)";
+
+pub fn saved_at(time: &str) -> String {
+    format!("Saved in this browser at {time}")
+}
+
+pub fn stored_unreadable(problem: &str) -> String {
+    format!("The assessment stored in this browser could not be opened: {problem} You start with an empty assessment.")
+}
+
+pub fn stored_rescued(key: &str) -> String {
+    format!("Stored data that could not be read was kept untouched under the storage key \u{201c}{key}\u{201d}.")
+}
+
+pub fn store_error(error: crate::storage::StoreError) -> &'static str {
+    match error {
+        crate::storage::StoreError::Unavailable => SAVE_UNAVAILABLE,
+        crate::storage::StoreError::Full => SAVE_FULL,
+        crate::storage::StoreError::Failed => SAVE_FAILED,
+    }
+}
+
+// Opening and saving files
+pub const FILE_UNREADABLE: &str = "The browser could not read this file.";
+pub const SAVE_TO_FILE: &str = "Save to file";
+pub const OPEN_FROM_FILE: &str = "Open from file";
+pub const OPEN_HINT: &str = "Choose an assessment file (.json) saved by this tool, or drop it anywhere on this page. Your current assessment is kept in your library.";
+pub const IMPORT_FAILED_HEADING: &str = "The file was not opened";
+pub const IMPORT_UNTOUCHED: &str = "Your current assessment has not been changed.";
+pub const IMPORT_CONFIRM_HEADING: &str = "Open this assessment?";
+pub const IMPORT_CONFIRM: &str = "Open it";
+pub const CANCEL: &str = "Cancel";
+pub const IMPORT_KEEPS_CURRENT: &str =
+    "Your current assessment stays in your library, and you can undo this.";
+pub const IMPORT_NOTES_HEADING: &str = "Not everything in the file could be kept:";
+pub const UNDO_OPEN: &str = "Undo: go back to the previous assessment";
+pub const OPENED_NOTICE: &str = "The assessment was opened.";
+
+pub fn import_summary(
+    organisation: &str,
+    answered: usize,
+    version: u32,
+    app_version: &str,
+) -> String {
+    let organisation = if organisation.trim().is_empty() {
+        "an unnamed organisation"
+    } else {
+        organisation
+    };
+    format!("Assessment of {organisation} with {answered} recorded answers (file format {version}, saved by app version {app_version}).")
+}
+
+// Library page
+pub const NAV_LIBRARY: &str = "Saved assessments";
+pub const LIBRARY_HEADING: &str = "Saved assessments";
+pub const LIBRARY_INTRO: &str = "Assessments kept in this browser's storage. They never leave this computer unless you save them to a file.";
+pub const LIBRARY_EMPTY: &str = "No assessment is stored in this browser yet.";
+pub const LIBRARY_UNAVAILABLE: &str = "This browser offers no storage here, so no library can be kept. Use Save to file to keep your work.";
+pub const LIBRARY_CAPTION: &str = "Assessments stored in this browser";
+pub const COL_NAME: &str = "Name";
+pub const COL_DATE: &str = "Assessment date";
+pub const COL_PROGRESS: &str = "Answered";
+pub const COL_SCORE: &str = "Score";
+pub const COL_SAVED: &str = "Last saved";
+pub const COL_ACTIONS: &str = "Actions";
+pub const CURRENT_MARK: &str = "(open now)";
+pub const OPEN: &str = "Open";
+pub const RENAME: &str = "Rename";
+pub const RENAME_SAVE: &str = "Save name";
+pub const DUPLICATE: &str = "Duplicate";
+pub const DELETE: &str = "Delete";
+pub const CONFIRM_DELETE: &str = "Yes, delete it";
+pub const DELETE_ALL: &str = "Delete all my data";
+pub const DELETE_ALL_CONFIRM: &str = "Yes, delete everything this tool stored";
+pub const DELETE_ALL_WARNING: &str = "This removes every assessment and setting this tool stored in this browser. Files you saved are not affected. It cannot be undone.";
+pub const DELETED_ALL: &str = "Everything this tool stored in this browser has been deleted.";
+pub const UNDATED: &str = "no date";
+
+pub fn confirm_delete(name: &str) -> String {
+    format!("Delete \u{201c}{name}\u{201d} from this browser? This cannot be undone.")
+}
+
+pub fn new_name_label(name: &str) -> String {
+    format!("New name for \u{201c}{name}\u{201d}")
+}
+
+pub fn action_label(action: &str, name: &str) -> String {
+    format!("{action} \u{201c}{name}\u{201d}")
+}

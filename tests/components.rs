@@ -11,7 +11,14 @@ use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlText
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Renders the whole app into a fresh element attached to the body and waits for the render.
+/// Storage is emptied first so no test sees another's saved work.
 async fn mount_app() -> Element {
+    gloo_utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let document = gloo_utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -262,4 +269,38 @@ async fn a_profile_answer_hides_questions_and_lists_the_reason() {
     let progress = text_of(&root, "[data-testid=progress]");
     let expected = format!("0 of {} applicable", bank.questions.len() - azure_only);
     assert!(progress.contains(&expected), "{progress}");
+}
+
+#[wasm_bindgen_test]
+async fn work_is_saved_and_restored_by_a_new_app_instance() {
+    let root = open_first_family().await;
+    let bank = embedded_bank();
+    let first = bank
+        .questions_in(&bank.families[0].id)
+        .next()
+        .unwrap()
+        .id
+        .clone();
+    click(
+        &root,
+        &format!("[data-question-id=\"{first}\"] input[value=largely]"),
+    )
+    .await;
+    assert!(text_of(&root, "[data-testid=save-status]").contains("Saved in this browser"));
+
+    // A second app on the same storage, as after a reload: nothing is lost.
+    let document = gloo_utils::document();
+    let again = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&again).unwrap();
+    yew::Renderer::<App>::with_root(again.clone()).render();
+    yew::scheduler::flush().await;
+    click(&again, "[data-testid=continue]").await;
+    click(&again, "[data-testid=to-questions]").await;
+    let radio: HtmlInputElement = find(
+        &again,
+        &format!("[data-question-id=\"{first}\"] input[value=largely]"),
+    )
+    .dyn_into()
+    .unwrap();
+    assert!(radio.checked(), "the answer was restored");
 }

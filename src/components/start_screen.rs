@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::file_actions::FileActions;
 use crate::state::{use_assessment, Action, Screen};
 use crate::text;
 
@@ -20,6 +21,11 @@ pub fn start_screen() -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Go(Screen::Details)))
     };
+    let library = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Go(Screen::Library)))
+    };
+    let stored = state.library.entries.len();
     let sources = HEADLINE_SOURCES
         .iter()
         .filter_map(|id| state.bank.source(id));
@@ -49,7 +55,11 @@ pub fn start_screen() -> Html {
                 } else {
                     <button type="button" class="primary" onclick={start_new} data-testid="start-new">{ text::START_NEW }</button>
                 }
+                if stored > 0 {
+                    <button type="button" onclick={library} data-testid="open-library">{ text::NAV_LIBRARY }{ format!(" ({stored})") }</button>
+                }
             </div>
+            <FileActions />
         </>
     }
 }

@@ -6,6 +6,8 @@
 pub mod answers;
 pub mod assessment;
 pub mod content;
+pub mod files;
+pub mod library;
 pub mod profile;
 pub mod savefile;
 pub mod scoring;

@@ -1,0 +1,238 @@
+//! The small library of assessments kept in browser storage: an index of entries, and the pure
+//! operations on it (add, rename, duplicate, delete). The shell stores each assessment as an
+//! assessment file under a key derived from its entry id.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::Assessment;
+use crate::content::Bank;
+use crate::scoring::score;
+
+/// The index format version; a stored index of another version is treated as unreadable.
+pub const INDEX_VERSION: u32 = 1;
+
+/// What the library list shows about one assessment without opening it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Stable id, unique within this browser's library; names the storage key.
+    pub id: String,
+    /// A name the user can change; starts as the organisation name.
+    pub name: String,
+    pub organisation: String,
+    pub assessed_on: Option<NaiveDate>,
+    pub answered: u32,
+    pub applicable: u32,
+    pub score: u32,
+    /// When it was last saved (RFC 3339 from the shell's clock).
+    pub saved_at: String,
+}
+
+/// The list of stored assessments and which one is open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Index {
+    pub version: u32,
+    pub entries: Vec<Entry>,
+    /// The entry open in the app, if any.
+    pub current: Option<String>,
+    /// Next number for a new id; ids are never reused, so a deleted entry's key is never revived.
+    pub next_number: u64,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Index {
+            version: INDEX_VERSION,
+            entries: Vec::new(),
+            current: None,
+            next_number: 1,
+        }
+    }
+}
+
+/// The name shown for an assessment without an organisation name.
+pub const UNNAMED: &str = "Unnamed assessment";
+
+impl Index {
+    /// Reads a stored index; `None` when it is not a readable index of this version.
+    pub fn from_json(text: &str) -> Option<Index> {
+        let index: Index = serde_json::from_str(text).ok()?;
+        (index.version == INDEX_VERSION).then_some(index)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("an index always serialises")
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Adds a new entry for `assessment`, makes it current, and returns its id.
+    pub fn add(&mut self, bank: &Bank, assessment: &Assessment, saved_at: &str) -> String {
+        let id = format!("a{}", self.next_number);
+        self.next_number += 1;
+        let name = default_name(assessment);
+        self.entries
+            .push(summarise(&id, name, bank, assessment, saved_at));
+        self.current = Some(id.clone());
+        id
+    }
+
+    /// Refreshes the summary of entry `id` after its assessment was saved. Keeps a renamed entry's
+    /// name; an entry still carrying its default name follows the organisation name.
+    pub fn update(&mut self, id: &str, bank: &Bank, assessment: &Assessment, saved_at: &str) {
+        if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
+            let renamed = entry.name != default_name_of(&entry.organisation);
+            let name = if renamed {
+                entry.name.clone()
+            } else {
+                default_name(assessment)
+            };
+            *entry = summarise(id, name, bank, assessment, saved_at);
+        }
+    }
+
+    /// Renames an entry; a blank name restores the default.
+    pub fn rename(&mut self, id: &str, name: &str) {
+        if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
+            let name = name.trim();
+            entry.name = if name.is_empty() {
+                default_name_of(&entry.organisation)
+            } else {
+                name.to_owned()
+            };
+        }
+    }
+
+    /// Copies entry `id` (for a re-assessment) and returns the new id, placed right after it.
+    pub fn duplicate(&mut self, id: &str, copy_suffix: &str) -> Option<String> {
+        let position = self.entries.iter().position(|e| e.id == id)?;
+        let new_id = format!("a{}", self.next_number);
+        self.next_number += 1;
+        let mut copy = self.entries[position].clone();
+        copy.id = new_id.clone();
+        copy.name = format!("{}{copy_suffix}", copy.name);
+        self.entries.insert(position + 1, copy);
+        Some(new_id)
+    }
+
+    /// Removes an entry; if it was current, nothing is current any more.
+    pub fn delete(&mut self, id: &str) {
+        self.entries.retain(|e| e.id != id);
+        if self.current.as_deref() == Some(id) {
+            self.current = None;
+        }
+    }
+}
+
+fn default_name(assessment: &Assessment) -> String {
+    default_name_of(&assessment.details.organisation)
+}
+
+fn default_name_of(organisation: &str) -> String {
+    match organisation.trim() {
+        "" => UNNAMED.to_owned(),
+        name => name.to_owned(),
+    }
+}
+
+fn summarise(
+    id: &str,
+    name: String,
+    bank: &Bank,
+    assessment: &Assessment,
+    saved_at: &str,
+) -> Entry {
+    let overall = score(bank, assessment).overall;
+    Entry {
+        id: id.to_owned(),
+        name,
+        organisation: assessment.details.organisation.clone(),
+        assessed_on: assessment.details.assessed_on,
+        answered: overall.answered(),
+        applicable: overall.applicable,
+        score: overall.percent(),
+        saved_at: saved_at.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::{Change, DetailsEdit};
+
+    fn bank() -> Bank {
+        Bank::from_json(
+            &serde_json::to_string(&serde_json::json!({
+                "format": 1, "version": "t", "cpg_version": "t", "scuba_version": "t",
+                "attack_version": "t", "csf_version": "t", "cis_version": "t",
+                "sources": [{"id": "S1", "publisher": "p", "title": "t", "date": "2024"}],
+                "families": [{"id": "f", "title": "F", "summary": "s"}],
+                "measures": [{"number": 1, "family": "f", "title": "m"}],
+                "profile": [],
+                "questions": [{"id": "AB-01", "family": "f", "title": "t", "text": "t",
+                    "why": "w", "verify": "v", "remedy": "r", "severity": "high",
+                    "effort": "low", "measures": [1], "sources": ["S1"]}]
+            }))
+            .unwrap(),
+        )
+        .unwrap()
+    }
+
+    fn named(name: &str) -> Assessment {
+        let mut a = Assessment::default();
+        a.apply(Change::Details(DetailsEdit::Organisation(name.into())));
+        a
+    }
+
+    #[test]
+    fn ids_are_never_reused_and_the_new_entry_is_current() {
+        let bank = bank();
+        let mut index = Index::default();
+        let first = index.add(&bank, &named("Acme"), "t1");
+        index.delete(&first);
+        let second = index.add(&bank, &named("Acme"), "t2");
+        assert_ne!(first, second);
+        assert_eq!(index.current.as_deref(), Some(second.as_str()));
+    }
+
+    #[test]
+    fn names_follow_the_organisation_until_renamed() {
+        let bank = bank();
+        let mut index = Index::default();
+        let id = index.add(&bank, &Assessment::default(), "t1");
+        assert_eq!(index.entry(&id).unwrap().name, UNNAMED);
+        index.update(&id, &bank, &named("Acme"), "t2");
+        assert_eq!(index.entry(&id).unwrap().name, "Acme");
+        index.rename(&id, "Acme 2024 baseline");
+        index.update(&id, &bank, &named("Acme Ltd"), "t3");
+        assert_eq!(index.entry(&id).unwrap().name, "Acme 2024 baseline");
+        index.rename(&id, "  ");
+        assert_eq!(index.entry(&id).unwrap().name, "Acme Ltd");
+    }
+
+    #[test]
+    fn duplicate_places_a_copy_after_the_original() {
+        let bank = bank();
+        let mut index = Index::default();
+        let a = index.add(&bank, &named("Acme"), "t1");
+        let b = index.add(&bank, &named("Beta"), "t1");
+        let copy = index.duplicate(&a, " (copy)").unwrap();
+        let order: Vec<&str> = index.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(order, [a.as_str(), copy.as_str(), b.as_str()]);
+        assert_eq!(index.entry(&copy).unwrap().name, "Acme (copy)");
+        assert!(index.duplicate("missing", " (copy)").is_none());
+    }
+
+    #[test]
+    fn a_stored_index_of_another_version_is_not_read() {
+        let index = Index::default();
+        assert_eq!(Index::from_json(&index.to_json()), Some(index.clone()));
+        let other = index.to_json().replace("\"version\":1", "\"version\":2");
+        assert_eq!(Index::from_json(&other), None);
+        assert_eq!(Index::from_json("garbage"), None);
+    }
+}

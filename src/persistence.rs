@@ -1,0 +1,166 @@
+//! Loading and saving assessments in browser storage, around the core's file format and library
+//! index. Unreadable stored data is never overwritten: it is copied aside and reported.
+
+use assessment_core::library::Index;
+use assessment_core::savefile::{self, Opened};
+use assessment_core::{Assessment, Bank};
+
+use crate::storage::{assessment_key, rescue_key, Store, StoreError, INDEX_KEY};
+use crate::{format, text};
+
+/// What the app starts with.
+pub struct Loaded {
+    pub library: Index,
+    pub assessment: Assessment,
+    /// Problems found on the way, in plain words, for the banner.
+    pub notices: Vec<String>,
+}
+
+/// Reads the library and the assessment that was open last. Never fails: whatever cannot be
+/// read is copied aside (unless it was already) and the app starts from what is left.
+pub fn load(store: &Store, bank: &Bank) -> Loaded {
+    let mut notices = Vec::new();
+    let stamp = format::now_stamp();
+    let mut library = match store.get(INDEX_KEY) {
+        None => Index::default(),
+        Some(text) => Index::from_json(&text).unwrap_or_else(|| {
+            rescue(store, INDEX_KEY, &text, &stamp, &mut notices);
+            Index::default()
+        }),
+    };
+    let mut assessment = Assessment::default();
+    if let Some(id) = library.current.clone() {
+        let key = assessment_key(&id);
+        match store
+            .get(&key)
+            .map(|t| (savefile::open(t.as_bytes(), bank), t))
+        {
+            Some((Ok(opened), _)) => {
+                notices.extend(opened.notes.iter().cloned());
+                assessment = opened.assessment;
+            }
+            Some((Err(error), raw)) => {
+                rescue(store, &key, &raw, &stamp, &mut notices);
+                notices.push(text::stored_unreadable(&error.to_string()));
+                // The unreadable entry stays in the list (its data is kept); new work gets a new one.
+                library.current = None;
+            }
+            None => library.current = None,
+        }
+    }
+    Loaded {
+        library,
+        assessment,
+        notices,
+    }
+}
+
+/// Copies unreadable data to a key of its own so no later save can overwrite it.
+fn rescue(store: &Store, key: &str, raw: &str, stamp: &str, notices: &mut Vec<String>) {
+    let copy = rescue_key(key, stamp);
+    match store.set(&copy, raw) {
+        Ok(()) => notices.push(text::stored_rescued(&copy)),
+        Err(_) => notices.push(text::STORED_NOT_RESCUED.to_string()),
+    }
+}
+
+/// Writes `assessment` as the current library entry (creating one if there is none) and the
+/// updated index. Returns the new index, or why nothing could be stored.
+pub fn save_current(
+    store: &Store,
+    bank: &Bank,
+    library: &Index,
+    assessment: &Assessment,
+) -> Result<Index, StoreError> {
+    if !store.is_available() {
+        return Err(StoreError::Unavailable);
+    }
+    let saved_at = format::now_rfc3339();
+    let mut library = library.clone();
+    let id = match library.current.clone() {
+        Some(id) if library.entry(&id).is_some() => {
+            library.update(&id, bank, assessment, &saved_at);
+            id
+        }
+        _ => library.add(bank, assessment, &saved_at),
+    };
+    let file = savefile::save(assessment, bank, env!("CARGO_PKG_VERSION"), &saved_at);
+    store.set(&assessment_key(&id), &file)?;
+    store.set(INDEX_KEY, &library.to_json())?;
+    Ok(library)
+}
+
+/// Adds an opened file to the library as a new entry and makes it current.
+pub fn add_opened(
+    store: &Store,
+    bank: &Bank,
+    library: &Index,
+    opened: &Opened,
+) -> Result<Index, StoreError> {
+    let mut library = library.clone();
+    library.current = None;
+    save_current(store, bank, &library, &opened.assessment)
+}
+
+/// Reads a stored assessment of the library for opening.
+pub fn read_entry(store: &Store, bank: &Bank, id: &str) -> Result<Opened, String> {
+    let raw = store
+        .get(&assessment_key(id))
+        .ok_or_else(|| text::ENTRY_MISSING.to_string())?;
+    savefile::open(raw.as_bytes(), bank).map_err(|e| e.to_string())
+}
+
+/// Stores a copy of entry `id` under a new entry placed after it.
+pub fn duplicate(store: &Store, library: &Index, id: &str) -> Result<Index, StoreError> {
+    let raw = store.get(&assessment_key(id)).ok_or(StoreError::Failed)?;
+    let mut library = library.clone();
+    let new_id = library
+        .duplicate(id, text::COPY_SUFFIX)
+        .ok_or(StoreError::Failed)?;
+    store.set(&assessment_key(&new_id), &raw)?;
+    store.set(INDEX_KEY, &library.to_json())?;
+    Ok(library)
+}
+
+/// Renames entry `id`.
+pub fn rename(store: &Store, library: &Index, id: &str, name: &str) -> Result<Index, StoreError> {
+    let mut library = library.clone();
+    library.rename(id, name);
+    store.set(INDEX_KEY, &library.to_json())?;
+    Ok(library)
+}
+
+/// Deletes entry `id` and its stored assessment.
+pub fn delete(store: &Store, library: &Index, id: &str) -> Result<Index, StoreError> {
+    let mut library = library.clone();
+    library.delete(id);
+    store.set(INDEX_KEY, &library.to_json())?;
+    store.remove(&assessment_key(id));
+    Ok(library)
+}
+
+/// The current assessment as a file, for "download your work" when storage fails.
+pub fn as_file(bank: &Bank, assessment: &Assessment) -> String {
+    savefile::save(
+        assessment,
+        bank,
+        env!("CARGO_PKG_VERSION"),
+        &format::now_rfc3339(),
+    )
+}
+
+/// Makes entry `id` the current one and returns it opened, with the updated index.
+pub fn open_entry(
+    store: &Store,
+    bank: &Bank,
+    library: &Index,
+    id: &str,
+) -> Result<(Index, Opened), String> {
+    let opened = read_entry(store, bank, id)?;
+    let mut library = library.clone();
+    library.current = Some(id.to_owned());
+    store
+        .set(INDEX_KEY, &library.to_json())
+        .map_err(|e| text::store_error(e).to_string())?;
+    Ok((library, opened))
+}
