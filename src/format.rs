@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 /// A date as shown and as typed: ISO 8601, unambiguous in every locale.
 pub fn date(value: NaiveDate) -> String {
-    value.format("%Y-%m-%d").to_string()
+    assessment_core::dates::iso(value)
 }
 
 /// An optional date for an input's value: empty when absent.
@@ -12,13 +12,14 @@ pub fn date_input(value: Option<NaiveDate>) -> String {
     value.map(date).unwrap_or_default()
 }
 
-/// Parses what a date input holds. Empty means "no date"; anything else must be a real date.
-pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, chrono::ParseError> {
+/// Parses what a date input holds: `Some(None)` when empty, `Some(date)` for a real date, and
+/// `None` when the text is not a date.
+pub fn parse_date(text: &str) -> Option<Option<NaiveDate>> {
     let text = text.trim();
     if text.is_empty() {
-        return Ok(None);
+        return Some(None);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Some)
+    assessment_core::dates::parse_iso(text).map(Some)
 }
 
 /// Today's date from the browser clock; the core never reads a clock itself.

@@ -93,11 +93,11 @@ pub fn date_field(props: &DateFieldProps) -> Html {
         let invalid = invalid.clone();
         Callback::from(
             move |event: InputEvent| match format::parse_date(&target_value(&event)) {
-                Ok(date) => {
+                Some(date) => {
                     invalid.set(false);
                     on_change.emit(date);
                 }
-                Err(_) => invalid.set(true),
+                None => invalid.set(true),
             },
         )
     };

@@ -4,6 +4,7 @@
 //! the user's cargo bin (`~/.cargo/bin`) or the git-ignored `node_modules`; nothing is downloaded
 //! from anywhere but the package registries.
 
+mod csp;
 mod docs;
 mod run;
 mod sizes;
@@ -19,7 +20,8 @@ commands:
   test    install what is missing and run every test: lints, native, browser component, end to end
   build   install what is missing and build the release app into dist/, printing gzip sizes
   setup   only install what is missing
-  docs    regenerate the tables in docs/CONTENT.md from content/bank.toml";
+  docs    regenerate the tables in docs/CONTENT.md from content/bank.toml
+  csp     (run by Trunk after each build) write the Content-Security-Policy into index.html";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         Some("build") => build().map(|_| ()),
         Some("setup") => tools::ensure_all(tools::Needs::Everything),
         Some("docs") => docs::regenerate(),
+        Some("csp") => csp::apply_to_staging(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

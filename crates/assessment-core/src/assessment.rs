@@ -14,9 +14,11 @@ pub struct Details {
     pub organisation: String,
     pub assessor: String,
     /// The day the assessment describes.
+    #[serde(with = "crate::dates::optional")]
     pub assessed_on: Option<NaiveDate>,
     /// When Microsoft notified the organisation, or it learned of possible exposure; due dates of
     /// the directive's timeline are counted from it.
+    #[serde(with = "crate::dates::optional")]
     pub notified_on: Option<NaiveDate>,
 }
 
@@ -36,6 +38,7 @@ pub enum ActionStatus {
 pub struct RiskAcceptance {
     pub justification: String,
     pub approver: String,
+    #[serde(default, with = "crate::dates::optional")]
     pub expires_on: Option<NaiveDate>,
 }
 
@@ -49,6 +52,7 @@ pub struct AnswerRecord {
     pub note: String,
     /// Who is responsible for the measure or its action.
     pub owner: String,
+    #[serde(with = "crate::dates::optional")]
     pub target_date: Option<NaiveDate>,
     pub action_status: ActionStatus,
     pub risk_acceptance: Option<RiskAcceptance>,

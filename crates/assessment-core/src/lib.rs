@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod assessment;
 pub mod content;
+pub mod dates;
 pub mod files;
 pub mod library;
 pub mod profile;

@@ -21,6 +21,7 @@ pub struct Entry {
     /// A name the user can change; starts as the organisation name.
     pub name: String,
     pub organisation: String,
+    #[serde(with = "crate::dates::optional")]
     pub assessed_on: Option<NaiveDate>,
     pub answered: u32,
     pub applicable: u32,

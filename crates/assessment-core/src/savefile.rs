@@ -87,8 +87,8 @@ impl fmt::Display for OpenError {
             OpenError::Empty => write!(f, "The file is empty."),
             OpenError::TooLarge { bytes } => write!(
                 f,
-                "The file is too large ({:.1} MB). Assessment files are far smaller; the limit is {} MB.",
-                *bytes as f64 / (1024.0 * 1024.0),
+                "The file is too large ({} MB). Assessment files are far smaller; the limit is {} MB.",
+                bytes.div_ceil(1024 * 1024),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
             OpenError::NotText => write!(
