@@ -3,6 +3,7 @@
 
 mod components;
 pub mod download;
+pub mod failure;
 pub mod format;
 mod import;
 pub mod persistence;
@@ -59,6 +60,7 @@ pub fn app() -> Html {
     };
     use_focus_on_navigation(&state);
     use_autosave(&state, Rc::clone(&store));
+    use_effect_with((), |_| failure::simulate_if_asked());
 
     let page = match state.screen {
         Screen::Start => html! { <StartScreen /> },

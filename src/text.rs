@@ -270,3 +270,9 @@ pub fn new_name_label(name: &str) -> String {
 pub fn action_label(action: &str, name: &str) -> String {
     format!("{action} \u{201c}{name}\u{201d}")
 }
+
+// Failure screen
+pub const FAILURE_HEADING: &str = "Something went wrong in the assessment tool";
+pub const FAILURE_SAFE: &str = "Your work is safe: it was saved in this browser after every change, up to the last answer you gave.";
+pub const FAILURE_RELOAD: &str = "Reload the page to carry on where you left off. If the problem comes back, download your saved work below and open it in a newer version of the tool.";
+pub const FAILURE_DOWNLOAD: &str = "Download your saved work";
