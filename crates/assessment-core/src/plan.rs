@@ -28,8 +28,10 @@ pub enum Horizon {
     /// Critical gaps and questions the directive asked to act on immediately.
     Now,
     /// High-severity gaps and questions the directive gave about four weeks.
+    #[serde(rename = "within-30-days")]
     Within30Days,
     /// Everything else.
+    #[serde(rename = "within-90-days")]
     Within90Days,
 }
 
@@ -130,23 +132,22 @@ fn directive_due(phase: DirectivePhase, notified: NaiveDate) -> Option<Directive
 }
 
 fn explain(target_date: Option<NaiveDate>, directive: Option<&DirectiveDue>) -> String {
-    let timeline = |d: &DirectiveDue| match d.phase {
-        DirectivePhase::Immediate => format!("{} (immediately on notification)", d.date),
-        DirectivePhase::Within30Days => {
-            format!(
-                "{} ({DIRECTIVE_WINDOW_DAYS} days after notification)",
-                d.date
-            )
-        }
+    let timeline = |d: &DirectiveDue| {
+        let when = match d.phase {
+            DirectivePhase::Immediate => "immediately on notification".to_string(),
+            DirectivePhase::Within30Days => {
+                format!("{DIRECTIVE_WINDOW_DAYS} days after notification")
+            }
+        };
+        format!("{}, {when} ({DIRECTIVE_TIMELINE_LABEL})", d.date)
     };
     match (target_date, directive) {
         (Some(target), Some(d)) => format!(
-            "Your target date {target} applies; the directive's timeline would give {} \
-             ({DIRECTIVE_TIMELINE_LABEL}).",
+            "Your target date {target} applies; without it: {}.",
             timeline(d)
         ),
         (Some(target), None) => format!("Your target date {target} applies."),
-        (None, Some(d)) => format!("Due {} ({DIRECTIVE_TIMELINE_LABEL}).", timeline(d)),
+        (None, Some(d)) => format!("Due {}.", timeline(d)),
         (None, None) => "No due date yet: set a target date.".into(),
     }
 }
