@@ -22,7 +22,7 @@ pub use content::{
     Bank, ContentError, DirectivePhase, Effort, ProfileOption, ProfileQuestion, Question, Severity,
 };
 pub use evaluation::{evaluate, Evaluation, QuestionRef};
-pub use plan::{Due, DueBasis, Flag, Horizon, Plan, PlanGroup, PlanItem};
+pub use plan::{DirectiveDue, Due, DueBasis, Flag, Horizon, Plan, PlanGroup, PlanItem};
 pub use profile::Facts;
 pub use scoring::{score, AnswerState, FamilyScore, ScoreCard, Tally};
 pub use tier::{GatingAnswer, ScoreGate, Tier, TierResult};

@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::answers::Level;
-use crate::assessment::{AcceptanceProblem, ActionStatus, Details, RiskAcceptance};
+use crate::assessment::{AcceptanceProblem, ActionStatus, AnswerRecord, Details, RiskAcceptance};
 use crate::content::{DirectivePhase, Effort, References, Severity};
 use crate::scoring::{AnswerState, Assessed};
 
@@ -246,19 +246,19 @@ pub(crate) fn plan_of(
         .collect();
     gaps.sort_by(rank_order);
     let (accepted, open): (Vec<Gap>, Vec<Gap>) = gaps.into_iter().partition(|gap| gap.accepted);
-    let open = numbered(open);
-    let groups = Horizon::ALL
+    let mut groups: Vec<PlanGroup> = Horizon::ALL
         .into_iter()
         .map(|horizon| PlanGroup {
             horizon,
             label: horizon.label(),
-            items: open
-                .iter()
-                .filter(|item| item.horizon == horizon)
-                .cloned()
-                .collect(),
+            items: Vec::new(),
         })
         .collect();
+    for item in numbered(open) {
+        if let Some(group) = groups.iter_mut().find(|g| g.horizon == item.horizon) {
+            group.items.push(item);
+        }
+    }
     (Plan { groups }, numbered(accepted))
 }
 
@@ -297,7 +297,8 @@ fn gap(item: &Assessed, details: &Details, today: NaiveDate) -> Option<Gap> {
         return None;
     }
     let question = item.question;
-    let record = item.record.cloned().unwrap_or_default();
+    let nothing = AnswerRecord::default();
+    let record = item.record.unwrap_or(&nothing);
     let problems = record
         .risk_acceptance
         .as_ref()
@@ -319,10 +320,10 @@ fn gap(item: &Assessed, details: &Details, today: NaiveDate) -> Option<Gap> {
         risk_reduction: question.severity.weight() * missing,
         cost: question.effort.cost(),
         horizon: Horizon::of(question.severity, question.directive),
-        owner: record.owner,
+        owner: record.owner.clone(),
         status: record.action_status,
         due,
-        risk_acceptance: record.risk_acceptance,
+        risk_acceptance: record.risk_acceptance.clone(),
         flags,
         sources: question.sources.clone(),
         references: question.refs.clone(),
