@@ -51,6 +51,7 @@ pub enum AcceptanceProblem {
 }
 
 impl AcceptanceProblem {
+    /// Plain-language clause, e.g. "the acceptance expired on 2024-04-15".
     pub fn label(self) -> String {
         match self {
             AcceptanceProblem::NoJustification => "the acceptance gives no justification".into(),

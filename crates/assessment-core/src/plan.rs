@@ -48,6 +48,7 @@ impl Horizon {
         }
     }
 
+    /// Heading of the horizon's group, e.g. "Do now".
     pub fn label(self) -> &'static str {
         match self {
             Horizon::Now => "Do now",
@@ -225,10 +226,12 @@ impl Plan {
         self.groups.iter().flat_map(|group| &group.items)
     }
 
+    /// Number of open actions.
     pub fn len(&self) -> usize {
         self.groups.iter().map(|group| group.items.len()).sum()
     }
 
+    /// No open action.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

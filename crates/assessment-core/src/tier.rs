@@ -43,6 +43,7 @@ impl Tier {
         }
     }
 
+    /// Plain-language name, e.g. "Baseline gaps".
     pub fn name(self) -> &'static str {
         match self {
             Tier::Exposed => "Exposed",
