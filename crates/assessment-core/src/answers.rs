@@ -62,12 +62,20 @@ pub enum Response {
 }
 
 impl Response {
-    /// Credit in thirds, or `None` when the question leaves the denominator.
+    /// Credit in thirds, or `None` when the question leaves the denominator. A "not applicable"
+    /// without a reason stays in the denominator with no credit (see [`Response::needs_reason`]).
     pub fn credit(&self) -> Option<u32> {
         match self {
             Response::Implemented { level } => Some(level.credit()),
+            Response::NotApplicable { .. } if self.needs_reason() => Some(0),
             Response::NotApplicable { .. } => None,
             Response::DontKnow => Some(0),
         }
+    }
+
+    /// A "not applicable" whose reason is blank. It does not take the question out of the score:
+    /// otherwise marking everything not applicable would be a way to skip questions unseen.
+    pub fn needs_reason(&self) -> bool {
+        matches!(self, Response::NotApplicable { reason } if reason.trim().is_empty())
     }
 }

@@ -42,6 +42,52 @@ pub struct RiskAcceptance {
     pub expires_on: Option<NaiveDate>,
 }
 
+/// Why a recorded risk acceptance does not hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+pub enum AcceptanceProblem {
+    /// Nobody wrote down why the risk is acceptable.
+    NoJustification,
+    /// Nobody is named as having approved it.
+    NoApprover,
+    /// It lapsed on this date (an acceptance holds up to the day before `expires_on`).
+    Expired { on: NaiveDate },
+}
+
+impl AcceptanceProblem {
+    /// Plain-language clause, e.g. "the acceptance expired on 2024-04-15".
+    pub fn label(self) -> String {
+        match self {
+            AcceptanceProblem::NoJustification => "the acceptance gives no justification".into(),
+            AcceptanceProblem::NoApprover => "the acceptance names no approver".into(),
+            AcceptanceProblem::Expired { on } => format!("the acceptance expired on {on}"),
+        }
+    }
+}
+
+impl RiskAcceptance {
+    /// What makes this acceptance invalid on `today`; empty when it holds. An acceptance needs a
+    /// justification and an approver, and lapses on its expiry date so it is reviewed on time.
+    pub fn problems(&self, today: NaiveDate) -> Vec<AcceptanceProblem> {
+        let mut problems = Vec::new();
+        if self.justification.trim().is_empty() {
+            problems.push(AcceptanceProblem::NoJustification);
+        }
+        if self.approver.trim().is_empty() {
+            problems.push(AcceptanceProblem::NoApprover);
+        }
+        if let Some(on) = self.expires_on.filter(|on| *on <= today) {
+            problems.push(AcceptanceProblem::Expired { on });
+        }
+        problems
+    }
+
+    /// The acceptance holds on `today`.
+    pub fn is_valid(&self, today: NaiveDate) -> bool {
+        self.problems(today).is_empty()
+    }
+}
+
 /// Everything recorded against one question.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -125,6 +125,16 @@ pub enum Effort {
 }
 
 impl Effort {
+    /// Relative cost used to rank the action plan: hours 1, days 2, weeks 4. Effort classes are
+    /// rough, so each step doubles the cost rather than pretending to measure hours.
+    pub fn cost(self) -> u32 {
+        match self {
+            Effort::Low => 1,
+            Effort::Medium => 2,
+            Effort::High => 4,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Effort::Low => "Hours",

@@ -1,6 +1,7 @@
-//! Hand-computed scoring cases on a fixed three-question bank (weights: critical 4, low 1, high 3).
+//! Hand-computed scoring cases on a fixed three-question bank (weights: critical 4, low 1, high 3),
+//! and the rounding rule checked on the shipped bank.
 
-use assessment_core::{score, Assessment, Bank, Change, Level, Response};
+use assessment_core::{score, Assessment, Bank, Change, Level, Response, Severity, Tally};
 
 fn bank() -> Bank {
     Bank::from_toml(include_str!("fixtures/small_bank.toml")).expect("fixture bank is valid")
@@ -97,4 +98,80 @@ fn clearing_an_answer_makes_it_unanswered_again() {
         response: None,
     });
     assert_eq!(score(&bank(), &a).overall.unanswered, 3);
+}
+
+#[test]
+fn not_applicable_without_a_reason_stays_in_the_score_as_unanswered() {
+    // Low N/A with a blank reason: still 24 possible, counted as unanswered and as needing a reason.
+    let mut a = Assessment::default();
+    answer(&mut a, "AL-01", level(Level::Fully));
+    answer(
+        &mut a,
+        "AL-02",
+        Response::NotApplicable {
+            reason: " \n ".into(),
+        },
+    );
+    let overall = score(&bank(), &a).overall;
+    assert_eq!((overall.earned, overall.possible), (12, 24));
+    assert_eq!(overall.percent(), 50);
+    assert_eq!(overall.applicable, 3);
+    assert_eq!(overall.not_applicable, 0);
+    assert_eq!((overall.unanswered, overall.needs_reason), (2, 1));
+    assert_eq!(
+        overall.summary(),
+        "1 of 3 applicable measures fully in place (12 of 24 points); 2 not answered yet \
+         (1 marked not applicable without a reason)."
+    );
+}
+
+#[test]
+fn a_hundred_is_kept_for_nothing_missing() {
+    // 995 of 1000 is 99.5 and 769 of 771 is 99.74: both would round to 100 but something is missing.
+    for (earned, possible) in [(995, 1000), (769, 771)] {
+        let tally = Tally {
+            earned,
+            possible,
+            ..Tally::default()
+        };
+        assert_eq!(tally.percent(), 99, "{earned} of {possible}");
+    }
+    let full = Tally {
+        earned: 771,
+        possible: 771,
+        ..Tally::default()
+    };
+    assert_eq!(full.percent(), 100);
+    // On the real bank: everything fully in place but one medium question largely.
+    let bank = Bank::from_toml(include_str!("../../../content/bank.toml")).unwrap();
+    let mut a = Assessment::default();
+    for question in &bank.questions {
+        answer(&mut a, &question.id, level(Level::Fully));
+    }
+    assert_eq!(score(&bank, &a).overall.percent(), 100);
+    let medium = bank
+        .questions
+        .iter()
+        .find(|q| q.severity == Severity::Medium)
+        .unwrap();
+    answer(&mut a, &medium.id, level(Level::Largely));
+    let overall = score(&bank, &a).overall;
+    assert_eq!((overall.earned, overall.possible), (769, 771));
+    assert_eq!(overall.percent(), 99);
+}
+
+#[test]
+fn every_score_comes_with_its_counts() {
+    let mut a = Assessment::default();
+    answer(&mut a, "AL-01", level(Level::Fully));
+    answer(&mut a, "AL-02", Response::DontKnow);
+    a.apply(Change::Profile {
+        question: "azure".into(),
+        option: Some("no".into()),
+    });
+    let overall = score(&bank(), &a).overall;
+    assert_eq!(
+        overall.summary(),
+        "1 of 2 applicable measures fully in place (12 of 15 points); 1 don't know."
+    );
 }
