@@ -24,6 +24,7 @@ use components::hidden_questions::HiddenQuestions;
 use components::library_page::LibraryPage;
 use components::notices::Notices;
 use components::progress_bar::ProgressBar;
+use components::results_page::ResultsPage;
 use components::save_status::SaveStatusLine;
 use components::score_panel::ScorePanel;
 use components::start_screen::StartScreen;
@@ -67,6 +68,7 @@ pub fn app() -> Html {
         Screen::Details => html! { <><DetailsPage /><HiddenQuestions /></> },
         Screen::Family(index) => html! { <FamilyPage {index} /> },
         Screen::Summary => html! { <><SummaryPage /><HiddenQuestions /></> },
+        Screen::Results => html! { <ResultsPage /> },
         Screen::Library => html! { <LibraryPage /> },
     };
     let started = !matches!(state.screen, Screen::Start);

@@ -20,6 +20,7 @@ pub enum Screen {
     /// A family page, by index into the bank's families.
     Family(usize),
     Summary,
+    Results,
     Library,
 }
 

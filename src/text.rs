@@ -276,3 +276,85 @@ pub const FAILURE_HEADING: &str = "Something went wrong in the assessment tool";
 pub const FAILURE_SAFE: &str = "Your work is safe: it was saved in this browser after every change, up to the last answer you gave.";
 pub const FAILURE_RELOAD: &str = "Reload the page to carry on where you left off. If the problem comes back, download your saved work below and open it in a newer version of the tool.";
 pub const FAILURE_DOWNLOAD: &str = "Download your saved work";
+
+// Results
+pub const NAV_RESULTS: &str = "Results";
+pub const TO_RESULTS: &str = "See the results and action plan";
+pub const RESULTS_HEADING: &str = "Results";
+pub const TIER_HEADING: &str = "Posture tier";
+pub const HOLDING_HEADING: &str = "What holds you at this tier";
+pub const HOLDING_NONE: &str = "Nothing: this is the highest tier.";
+pub const CHART_HEADING: &str = "Score by group";
+pub const CHART_TITLE: &str = "Bar chart of the score of each group, out of 100";
+pub const PLAN_HEADING: &str = "Action plan";
+pub const PLAN_INTRO: &str = "Every gap becomes an action, ranked by how much risk it removes for the effort it takes, and grouped by when to do it.";
+pub const PLAN_EMPTY: &str =
+    "No open actions: every applicable measure is fully in place or accepted as a risk.";
+pub const FILTER_HEADING: &str = "Filter the plan";
+pub const FILTER_HORIZON: &str = "When";
+pub const FILTER_SEVERITY: &str = "Severity";
+pub const FILTER_STATUS: &str = "Status";
+pub const FILTER_ALL: &str = "All";
+pub const FILTER_NONE_MATCH: &str = "No action matches these filters.";
+pub const ACTION_WHY: &str = "Why";
+pub const ACTION_FIRST: &str = "First step: ";
+pub const ACTION_OWNER: &str = "Owner";
+pub const ACTION_DUE: &str = "Due";
+pub const ACTION_NO_OWNER: &str = "not set";
+pub const ACTION_STATUS: &str = "Status";
+pub const ACTION_EDIT: &str = "Edit the answer";
+pub const ACCEPT_RISK: &str = "Accept as a risk";
+pub const ACCEPT_HEADING: &str = "Accept this gap as a risk";
+pub const ACCEPT_EXPLAIN: &str = "An accepted risk is listed separately and still counts as not in place. It needs a justification, the person who approved it and an expiry date.";
+pub const JUSTIFICATION: &str = "Justification";
+pub const APPROVER: &str = "Approved by";
+pub const EXPIRES: &str = "Acceptance expires on";
+pub const RECORD_ACCEPTANCE: &str = "Record the acceptance";
+pub const ACCEPT_INCOMPLETE: &str = "Give a justification, an approver and an expiry date.";
+pub const WITHDRAW: &str = "Withdraw the acceptance";
+pub const RISKS_HEADING: &str = "Accepted risks";
+pub const RISKS_NONE: &str = "No risks have been accepted.";
+pub const RISK_JUSTIFICATION: &str = "Justification: ";
+pub const RISK_APPROVER: &str = "Approved by: ";
+pub const RISK_EXPIRES: &str = "Expires: ";
+pub const RISK_NO_EXPIRY: &str = "no expiry date";
+pub const FLAG_OVERDUE: &str = "Overdue";
+pub const FLAG_ACCEPTANCE: &str = "Risk acceptance not valid";
+pub const FLAG_DONE_NOT_UPDATED: &str = "Marked done, but the answer still says not fully in place";
+pub const NEEDS_REASON_HEADING: &str = "Marked not applicable without a reason";
+pub const METHOD_HEADING: &str = "How the score works";
+pub const METHOD: [&str; 5] = [
+    "Each applicable question earns points for how far the measure is in place: nothing for not in place, a third for partly, two thirds for largely, all of them for fully. Critical questions weigh 4, high 3, medium 2 and low 1.",
+    "The score is the points earned as a share of the points possible, from 0 to 100. It shows 100 only when nothing is missing.",
+    "Questions that do not apply to you, or that you marked as not applicable with a reason, are left out. Questions answered \u{201c}don't know\u{201d} or not answered count as not in place, so skipping never raises the score.",
+    "The tier is stricter than the score: an average cannot hide a critical gap. Each tier needs every measure of a given severity to reach a given level, and everything the tiers below need.",
+    "The full method, with a worked example you can recompute by hand, is in docs/SCORING.md of the tool's source and in the method section of the HTML report.",
+];
+
+pub fn score_line(percent: u32) -> String {
+    format!("{percent} / 100")
+}
+
+pub fn tier_label(number: u32, name: &str) -> String {
+    format!("Tier {number} of 4: {name}")
+}
+
+pub fn gating_line(state: &str, needed: &str) -> String {
+    format!("now: {state}; needed: at least {needed}")
+}
+
+pub fn score_gate(score: u32, needed: u32) -> String {
+    format!("The overall score is {score}; the next tier needs at least {needed}.")
+}
+
+pub fn plan_count(shown: usize, total: usize) -> String {
+    format!("Showing {shown} of {total} actions.")
+}
+
+pub fn rank(rank: u32) -> String {
+    format!("#{rank}")
+}
+
+pub fn accepted_count(count: usize) -> String {
+    format!("{count} accepted risk(s), listed below; they do not count as in place.")
+}

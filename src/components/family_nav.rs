@@ -54,6 +54,7 @@ pub fn family_nav() -> Html {
                 { item(Screen::Details, text::NAV_DETAILS.into(), None) }
                 { for families }
                 { item(Screen::Summary, text::NAV_SUMMARY.into(), None) }
+                { item(Screen::Results, text::NAV_RESULTS.into(), None) }
                 { item(Screen::Library, text::NAV_LIBRARY.into(), None) }
             </ol>
         </nav>

@@ -1,5 +1,6 @@
 //! UI components, one per file.
 
+pub mod action_plan;
 pub mod details_page;
 pub mod family_nav;
 pub mod family_page;
@@ -11,6 +12,7 @@ pub mod notices;
 pub mod profile_section;
 pub mod progress_bar;
 pub mod question_card;
+pub mod results_page;
 pub mod save_status;
 pub mod score_panel;
 pub mod start_screen;

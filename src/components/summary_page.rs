@@ -3,7 +3,7 @@
 use assessment_core::{Facts, Response};
 use yew::prelude::*;
 
-use crate::state::{use_assessment, Action};
+use crate::state::{use_assessment, Action, Screen};
 use crate::text;
 
 #[function_component(SummaryPage)]
@@ -25,6 +25,10 @@ pub fn summary_page() -> Html {
         .values()
         .filter(|r| matches!(&r.response, Some(Response::NotApplicable { reason }) if reason.trim().is_empty()))
         .count();
+    let to_results = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Go(Screen::Results)))
+    };
     let rows = state
         .bank
         .families
@@ -53,6 +57,9 @@ pub fn summary_page() -> Html {
             if needs_reason > 0 {
                 <p class="field-error">{ text::summary_needs_reason(needs_reason) }</p>
             }
+            <div class="pager">
+                <button type="button" class="primary" onclick={to_results} data-testid="to-results">{ text::TO_RESULTS }</button>
+            </div>
             <table class="summary-table">
                 <caption>{ text::SUMMARY_CAPTION }</caption>
                 <thead>
