@@ -40,6 +40,16 @@ pub fn embedded_bank() -> Rc<Bank> {
     Rc::new(Bank::from_json(BANK_JSON).expect("the embedded bank was validated at build time"))
 }
 
+/// Which edition this page is, from its `mbsa-edition` meta element: "hosted" for the
+/// multi-file build, "single-file" for the one-file edition.
+pub fn edition() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=mbsa-edition]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "hosted".to_owned())
+}
+
 /// The whole app: one reducer at the root, shared with components through context, with browser
 /// storage beside it.
 #[function_component(App)]
@@ -113,7 +123,7 @@ pub fn app() -> Html {
                     </main>
                 </div>
                 <footer class="site-footer">
-                    <p>{ text::footer(env!("CARGO_PKG_VERSION"), &state.bank.version) }</p>
+                    <p data-testid="version">{ text::footer(env!("CARGO_PKG_VERSION"), &state.bank.version, &edition()) }</p>
                     <p>{ text::PRIVACY_PROMISE }</p>
                 </footer>
             </div>

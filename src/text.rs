@@ -167,8 +167,12 @@ pub fn summary_needs_reason(count: usize) -> String {
 }
 
 // Footer
-pub fn footer(app_version: &str, content_version: &str) -> String {
-    format!("App version {app_version} \u{b7} question bank {content_version} \u{b7} runs entirely in your browser")
+pub fn footer(app_version: &str, content_version: &str, edition: &str) -> String {
+    let edition = match edition {
+        "single-file" => "one-file edition",
+        _ => "hosted edition",
+    };
+    format!("App version {app_version} ({edition}) \u{b7} question bank {content_version} \u{b7} runs entirely in your browser")
 }
 
 // Saving, storage and the library

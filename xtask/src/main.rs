@@ -7,6 +7,7 @@
 mod csp;
 mod docs;
 mod run;
+mod single;
 mod sizes;
 mod tools;
 
@@ -53,13 +54,24 @@ fn serve() -> Result<(), String> {
     run::run(run::cmd("trunk").args(["serve", "--release", "--offline"]))
 }
 
-/// Builds the release app into `dist/` and prints the gzip size of each file.
+/// Where the one-file edition is written by `build`.
+pub const SINGLE_FILE: &str = "dist-single/midnight-blizzard-self-assessment.html";
+
+/// Builds the hosted app into `dist/` and the one-file edition from it, printing sizes.
 fn build() -> Result<sizes::Report, String> {
     tools::ensure_all(tools::Needs::Build)?;
     run::step("Release build (trunk build --release --offline)");
     run::run(run::cmd("trunk").args(["build", "--release", "--offline"]))?;
     let report = sizes::measure("dist")?;
     report.print();
+    run::step("One-file edition");
+    let root = run::repo_root();
+    let html = single::build(&root.join("dist"), &root.join(SINGLE_FILE))?;
+    println!(
+        "{SINGLE_FILE}: {} bytes, {} gzip",
+        html.len(),
+        sizes::gzip_len(html.as_bytes())
+    );
     Ok(report)
 }
 
@@ -127,7 +139,8 @@ fn test() -> Result<(), String> {
         run::cmd("node")
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("CHROMIUM", tools::CHROMIUM)
-            .env("DIST_DIR", "dist"),
+            .env("DIST_DIR", "dist")
+            .env("SINGLE_FILE", SINGLE_FILE),
     )?;
 
     run::step("All checks passed");
