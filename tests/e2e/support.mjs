@@ -48,7 +48,7 @@ export async function serveDist(dir = process.env.DIST_DIR ?? 'dist', prefix = '
 }
 
 /** Launches Debian's Chromium headless with the flags that keep it off the network. */
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -61,6 +61,7 @@ export async function launchBrowser() {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

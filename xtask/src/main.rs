@@ -6,6 +6,7 @@
 
 mod csp;
 mod docs;
+mod release;
 mod run;
 mod single;
 mod sizes;
@@ -20,6 +21,8 @@ commands:
   serve   install what is missing, build the release app and serve it at http://127.0.0.1:8080/
   test    install what is missing and run every test: lints, native, browser component, end to end
   build   install what is missing and build the release app into dist/, printing gzip sizes
+  release build release/: the hosted folder, the one-file edition and SHA256SUMS
+  reproducible  build the release twice from two paths and fail unless identical
   setup   only install what is missing
   docs    regenerate the tables in docs/CONTENT.md from content/bank.toml
   csp     (run by Trunk after each build) write the Content-Security-Policy into index.html";
@@ -30,6 +33,10 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test(),
         Some("build") => build().map(|_| ()),
+        Some("reproducible") => {
+            tools::ensure_all(tools::Needs::Build).and_then(|()| release::check_reproducible())
+        }
+        Some("release") => tools::ensure_all(tools::Needs::Build).and_then(|()| release::release()),
         Some("setup") => tools::ensure_all(tools::Needs::Everything),
         Some("docs") => docs::regenerate(),
         Some("csp") => csp::apply_to_staging(),
@@ -142,6 +149,9 @@ fn test() -> Result<(), String> {
             .env("DIST_DIR", "dist")
             .env("SINGLE_FILE", SINGLE_FILE),
     )?;
+
+    run::step("Reproducible build (the release built twice, from two paths, must be identical)");
+    release::check_reproducible()?;
 
     run::step("All checks passed");
     Ok(())
