@@ -147,7 +147,9 @@ fn test() -> Result<(), String> {
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("CHROMIUM", tools::CHROMIUM)
             .env("DIST_DIR", "dist")
-            .env("SINGLE_FILE", SINGLE_FILE),
+            .env("SINGLE_FILE", SINGLE_FILE)
+            .env("FIREFOX", tools::FIREFOX)
+            .env("GECKODRIVER", run::cargo_bin().join("geckodriver")),
     )?;
 
     run::step("Reproducible build (the release built twice, from two paths, must be identical)");

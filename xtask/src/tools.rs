@@ -9,6 +9,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
 
 /// Which tools a command needs.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,7 +30,16 @@ pub fn ensure_all(needs: Needs) -> Result<(), String> {
     ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &bindgen, &[])?;
     ensure_node_packages()?;
     if needs == Needs::Everything {
-        ensure_chromium()?;
+        ensure_debian_packages(
+            &[CHROMIUM, CHROMEDRIVER, FIREFOX],
+            &["chromium", "chromium-driver", "firefox-esr"],
+        )?;
+        ensure_cargo_tool(
+            "geckodriver",
+            "geckodriver",
+            GECKODRIVER_VERSION,
+            &["--locked"],
+        )?;
     }
     Ok(())
 }
@@ -99,30 +110,28 @@ fn ensure_node_packages() -> Result<(), String> {
     fs::write(&stamp, lock).map_err(|e| format!("cannot write {}: {e}", stamp.display()))
 }
 
-/// Chromium and chromedriver come from Debian; a test tool never downloads its own browser.
-fn ensure_chromium() -> Result<(), String> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+/// Browsers come from Debian (Chromium, chromedriver, Firefox ESR); a test tool never downloads
+/// its own browser. Installs `packages` with apt when any of `paths` is missing.
+fn ensure_debian_packages(paths: &[&str], packages: &[&str]) -> Result<(), String> {
+    if paths.iter().all(|p| Path::new(p).exists()) {
         return Ok(());
     }
+    let list = packages.join(" ");
     let is_root =
         output(std::process::Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
     if !is_root {
         return Err(format!(
-            "the browser tests need {CHROMIUM} and {CHROMEDRIVER}. Install them with:\n  \
-             sudo apt-get update && sudo apt-get install -y chromium chromium-driver\n\
-             then run this command again."
+            "the browser tests need {}. Install them with:\n  \
+             sudo apt-get update && sudo apt-get install -y --no-install-recommends {list}\n\
+             then run this command again.",
+            paths.join(", ")
         ));
     }
-    step("Installing Chromium and chromedriver from Debian (apt-get)");
+    step(&format!("Installing {list} from Debian (apt-get)"));
     run(cmd("apt-get").arg("update"))?;
     run(cmd("apt-get")
-        .args([
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ])
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(packages)
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
