@@ -45,6 +45,7 @@ export async function startFirefox({ geckodriver, firefox, downloadDir }) {
   };
   const response = await fetch(`${base}/session`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       capabilities: {
         alwaysMatch: {
@@ -68,6 +69,7 @@ class Session {
   async call(method, path, body) {
     const response = await fetch(`${this.url}${path}`, {
       method,
+      headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = await response.json();
