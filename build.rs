@@ -1,15 +1,24 @@
 //! Checks the question bank at build time and embeds it as compact JSON, so the browser needs no
 //! TOML parser and a broken bank fails the build with the offending items named.
+//!
+//! `ASSESSMENT_BANK=<path>` builds with another bank (TOML, or JSON as written by
+//! `cargo xtask bench` for its synthetic 2,000-question bank); by default `content/bank.toml`.
 
 use std::{env, fs, path::PathBuf};
 
 use assessment_core::Bank;
 
 fn main() {
-    let source = "content/bank.toml";
+    println!("cargo:rerun-if-env-changed=ASSESSMENT_BANK");
+    let source = env::var("ASSESSMENT_BANK").unwrap_or_else(|_| "content/bank.toml".into());
     println!("cargo:rerun-if-changed={source}");
-    let text = fs::read_to_string(source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
-    let bank = Bank::from_toml(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
+    let text = fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
+    let bank = if source.ends_with(".json") {
+        Bank::from_json(&text)
+    } else {
+        Bank::from_toml(&text)
+    };
+    let bank = bank.unwrap_or_else(|e| panic!("{source}: {e}"));
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.json");
     fs::write(&out, bank.to_json()).unwrap_or_else(|e| panic!("cannot write {out:?}: {e}"));
 }

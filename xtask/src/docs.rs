@@ -23,6 +23,14 @@ pub fn regenerate() -> Result<(), String> {
     fs::write(&doc_path, doc).map_err(|e| format!("cannot write {DOC}: {e}"))
 }
 
+/// Replaces the block `name` of the Markdown file at `relative` (from the repository root).
+pub fn replace_in(relative: &str, name: &str, body: &str) -> Result<(), String> {
+    let path = repo_root().join(relative);
+    let doc = fs::read_to_string(&path).map_err(|e| format!("cannot read {relative}: {e}"))?;
+    let doc = replace_block(&doc, name, body)?;
+    fs::write(&path, doc).map_err(|e| format!("cannot write {relative}: {e}"))
+}
+
 /// Replaces what stands between `<!-- NAME:start -->` and `<!-- NAME:end -->`.
 fn replace_block(doc: &str, name: &str, body: &str) -> Result<String, String> {
     let start = format!("<!-- {name}:start -->\n");

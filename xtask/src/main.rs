@@ -4,12 +4,14 @@
 //! the user's cargo bin (`~/.cargo/bin`) or the git-ignored `node_modules`; nothing is downloaded
 //! from anywhere but the package registries.
 
+mod bench;
 mod csp;
 mod docs;
 mod release;
 mod run;
 mod single;
 mod sizes;
+mod synthetic;
 mod tools;
 
 use std::process::ExitCode;
@@ -25,6 +27,7 @@ commands:
   reproducible  build the release twice from two paths and fail unless identical
   setup   only install what is missing
   docs    regenerate the tables in docs/CONTENT.md from content/bank.toml
+  bench   run every benchmark (sizes, start-up, repaint, reports, memory, native) into docs/PERFORMANCE.md
   csp     (run by Trunk after each build) write the Content-Security-Policy into index.html";
 
 fn main() -> ExitCode {
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Some("release") => tools::ensure_all(tools::Needs::Build).and_then(|()| release::release()),
         Some("setup") => tools::ensure_all(tools::Needs::Everything),
         Some("docs") => docs::regenerate(),
+        Some("bench") => build().and_then(|_| bench::bench(SINGLE_FILE)),
         Some("csp") => csp::apply_to_staging(),
         _ => {
             eprintln!("{USAGE}");

@@ -1,0 +1,131 @@
+// Browser benchmarks (not tests): start-up time of the app and of the floor app, answer → repaint
+// latency on the shipped and on a 2,000-question bank, time to generate each report download, and
+// memory after a full journey. Prints one JSON object; `cargo xtask bench` writes it into
+// docs/PERFORMANCE.md. Every figure is the median of several runs in headless Chromium.
+import { serveDist, launchBrowser } from '../e2e/support.mjs';
+import { Walkthrough } from '../e2e/pages.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const round = (value) => Math.round(value * 10) / 10;
+
+/** Milliseconds from navigation start until `selector` is in the page, median of RUNS. */
+async function startup(browser, url, selector) {
+  const times = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript((sel) => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(sel)) {
+          window.__ready = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }, selector);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__ready !== undefined);
+    times.push(await page.evaluate(() => window.__ready));
+    await context.close();
+  }
+  return round(median(times));
+}
+
+/** Milliseconds from clicking an answer until the DOM shows it and layout is done, median. */
+async function repaint(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const app = new Walkthrough(page);
+  await page.goto(url);
+  await app.start();
+  await app.toQuestions();
+  const count = await page.locator('[data-question-id]').count();
+  const times = await page.evaluate(async (runs) => {
+    const cards = [...document.querySelectorAll('[data-question-id]')];
+    const values = ['fully', 'partial', 'largely', 'none'];
+    const out = [];
+    for (let i = 0; i < runs; i += 1) {
+      const card = cards[i % cards.length];
+      const radio = card.querySelector(`input[value="${values[i % values.length]}"]`);
+      const changed = new Promise((done) => {
+        const observer = new MutationObserver(() => { observer.disconnect(); done(); });
+        observer.observe(document.getElementById('main'), { subtree: true, attributes: true, childList: true, characterData: true });
+      });
+      const started = performance.now();
+      radio.click();
+      await changed;
+      document.body.getBoundingClientRect(); // force style and layout, as a paint would
+      out.push(performance.now() - started);
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    }
+    return out;
+  }, Math.max(RUNS * 3, 20));
+  const questions = await page.locator('[data-question-id]').count();
+  await context.close();
+  return { ms: round(median(times)), questionsOnPage: questions || count };
+}
+
+/** Milliseconds from clicking each download button until the browser has the file, median. */
+async function downloads(browser, url) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (event) => {
+      window.__wasmMemory = () => event.detail.wasm.memory.buffer.byteLength;
+    });
+  });
+  const app = new Walkthrough(page);
+  await page.goto(url);
+  await app.start();
+  await app.fillDetails({ organisation: 'Bench Org', assessor: 'Bench' });
+  await app.toQuestions();
+  for (;;) {
+    for (const id of await app.questionIds()) await app.answer(id, 'largely');
+    const isLast = (await app.heading()).startsWith('Incident response');
+    await page.getByTestId('next').click();
+    if (isLast) break;
+  }
+  await page.getByTestId('to-results').click();
+  const kinds = ['html', 'json', 'csv', 'md', 'oscal'];
+  const result = {};
+  for (const kind of kinds) {
+    const button = page.getByTestId(`download-${kind}`);
+    if (!(await button.count())) continue;
+    const times = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const started = Date.now();
+      await Promise.all([page.waitForEvent('download'), button.click()]);
+      times.push(Date.now() - started);
+    }
+    result[kind] = median(times);
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  const wasm = await page.evaluate(() => window.__wasmMemory?.() ?? 0);
+  await context.close();
+  return { downloadsMs: result, jsHeapBytes: heap, wasmMemoryBytes: wasm };
+}
+
+const app = await serveDist(process.env.DIST_DIR ?? 'dist');
+const floor = await serveDist(process.env.FLOOR_DIR ?? 'target/floor-dist');
+const synthetic = await serveDist(process.env.SYNTHETIC_DIR ?? 'target/bench/dist-synthetic');
+const browser = await launchBrowser();
+try {
+  const result = {
+    runs: RUNS,
+    startupMs: await startup(browser, app.url, '[data-testid=start-new]'),
+    floorStartupMs: await startup(browser, floor.url, '[data-testid=floor-button]'),
+    repaint: await repaint(browser, app.url),
+    repaintSynthetic: await repaint(browser, synthetic.url),
+    journey: await downloads(browser, app.url),
+  };
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+  await Promise.all([app.close(), floor.close(), synthetic.close()]);
+}

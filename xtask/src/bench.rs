@@ -1,0 +1,222 @@
+//! `cargo xtask bench`: every performance figure in one run, written into docs/PERFORMANCE.md.
+//! Benchmarks, not tests: nothing fails because a machine is slow.
+
+use std::fs;
+use std::path::Path;
+
+use assessment_core::Bank;
+use serde_json::Value;
+
+use crate::run::{cmd, output, repo_root, run, step};
+use crate::{docs, sizes, synthetic};
+
+const SYNTHETIC_QUESTIONS: usize = 2000;
+
+/// Builds what the benchmarks need, runs them, and rewrites the figures table.
+pub fn bench(single_file: &str) -> Result<(), String> {
+    let root = repo_root();
+    step("Floor app (minimal Yew app, same toolchain and profile)");
+    run(cmd("trunk").args([
+        "build",
+        "benchmarks/floor/index.html",
+        "--release",
+        "--offline",
+        "--dist",
+        "target/floor-dist",
+    ]))?;
+
+    step("App built with a synthetic bank of 2,000 questions");
+    let shipped =
+        Bank::from_toml(&read(&root.join("content/bank.toml"))?).map_err(|e| e.to_string())?;
+    let big = synthetic::bank(&shipped, SYNTHETIC_QUESTIONS);
+    fs::create_dir_all(root.join("target/bench")).map_err(|e| e.to_string())?;
+    let bank_path = root.join("target/bench/synthetic-bank.json");
+    fs::write(&bank_path, big.to_json()).map_err(|e| e.to_string())?;
+    run(cmd("trunk")
+        .args([
+            "build",
+            "--release",
+            "--offline",
+            "--dist",
+            "target/bench/dist-synthetic",
+        ])
+        .env("ASSESSMENT_BANK", &bank_path))?;
+
+    step("Browser benchmarks (headless Chromium)");
+    let browser = output(
+        cmd("node")
+            .arg("tests/bench/browser.mjs")
+            .env("CHROMIUM", crate::tools::CHROMIUM),
+    )
+    .ok_or("the browser benchmarks failed")?;
+    let browser: Value = serde_json::from_str(browser.lines().last().unwrap_or_default())
+        .map_err(|e| format!("unreadable browser benchmark output: {e}"))?;
+
+    step("Native benchmarks (cargo bench -p assessment-core)");
+    run(cmd("cargo").args(["bench", "-p", "assessment-core"]))?;
+    let native = criterion_estimates(&root.join("target/criterion"))?;
+
+    let app = sizes::measure("dist")?;
+    let floor = sizes::measure("target/floor-dist")?;
+    let single = fs::read(root.join(single_file)).map_err(|e| e.to_string())?;
+    let table = figures_table(
+        &browser,
+        &native,
+        app.total_gzip(),
+        floor.total_gzip(),
+        sizes::gzip_len(&single),
+    );
+    println!("{table}");
+    docs::replace_in("docs/PERFORMANCE.md", "figures", &table)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// (benchmark title, median in nanoseconds) for every criterion benchmark that has run.
+fn criterion_estimates(dir: &Path) -> Result<Vec<(String, f64)>, String> {
+    let mut found = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(found);
+    };
+    for entry in entries.flatten() {
+        let new = entry.path().join("new");
+        let (Ok(meta), Ok(estimates)) = (
+            read(&new.join("benchmark.json")),
+            read(&new.join("estimates.json")),
+        ) else {
+            continue;
+        };
+        let meta: Value = serde_json::from_str(&meta).map_err(|e| e.to_string())?;
+        let estimates: Value = serde_json::from_str(&estimates).map_err(|e| e.to_string())?;
+        let title = meta["title"].as_str().unwrap_or_default().to_owned();
+        if let Some(median) = estimates["median"]["point_estimate"].as_f64() {
+            found.push((title, median));
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(found)
+}
+
+fn ms(value: &Value) -> String {
+    value
+        .as_f64()
+        .map_or_else(|| "n/a".into(), |v| format!("{v:.1} ms"))
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+fn ratio(value: f64, floor: f64) -> String {
+    if floor > 0.0 {
+        format!("{:.2}×", value / floor)
+    } else {
+        "n/a".into()
+    }
+}
+
+fn figures_table(
+    browser: &Value,
+    native: &[(String, f64)],
+    app_gzip: u64,
+    floor_gzip: u64,
+    single_gzip: u64,
+) -> String {
+    let startup = browser["startupMs"].as_f64().unwrap_or(0.0);
+    let floor_startup = browser["floorStartupMs"].as_f64().unwrap_or(0.0);
+    let mut rows = vec![
+        (
+            "Gzip size of a first visit (HTML, JS, wasm, CSS, icon)".to_string(),
+            kb(app_gzip),
+            "≤ 200 KB (target 145 KB)".to_string(),
+            ratio(app_gzip as f64, floor_gzip as f64),
+        ),
+        (
+            "Gzip size of the floor app".into(),
+            kb(floor_gzip),
+            "–".into(),
+            "1.00×".into(),
+        ),
+        (
+            "Gzip size of the one-file edition".into(),
+            kb(single_gzip),
+            "≤ 300 KB".into(),
+            ratio(single_gzip as f64, floor_gzip as f64),
+        ),
+        (
+            "Start-up until interactive (median)".into(),
+            ms(&browser["startupMs"]),
+            "≤ 1.5× floor".into(),
+            ratio(startup, floor_startup),
+        ),
+        (
+            "Floor app start-up (median)".into(),
+            ms(&browser["floorStartupMs"]),
+            "–".into(),
+            "1.00×".into(),
+        ),
+        (
+            format!(
+                "Answer → repaint, shipped bank ({} questions on the page)",
+                browser["repaint"]["questionsOnPage"]
+            ),
+            ms(&browser["repaint"]["ms"]),
+            "< 16 ms".into(),
+            "–".into(),
+        ),
+        (
+            format!(
+                "Answer → repaint, {SYNTHETIC_QUESTIONS}-question bank ({} questions on the page)",
+                browser["repaintSynthetic"]["questionsOnPage"]
+            ),
+            ms(&browser["repaintSynthetic"]["ms"]),
+            "< 16 ms".into(),
+            "–".into(),
+        ),
+    ];
+    if let Some(downloads) = browser["journey"]["downloadsMs"].as_object() {
+        for (kind, value) in downloads {
+            rows.push((
+                format!("Generate and download the {kind} report (click → file)"),
+                ms(value),
+                "< 50 ms".into(),
+                "–".into(),
+            ));
+        }
+    }
+    let heap = browser["journey"]["jsHeapBytes"].as_f64().unwrap_or(0.0) as u64;
+    let wasm = browser["journey"]["wasmMemoryBytes"]
+        .as_f64()
+        .unwrap_or(0.0) as u64;
+    rows.push((
+        "Memory after a full journey: JS heap used".into(),
+        kb(heap),
+        "–".into(),
+        "–".into(),
+    ));
+    rows.push((
+        "Memory after a full journey: wasm linear memory".into(),
+        kb(wasm),
+        "–".into(),
+        "–".into(),
+    ));
+    for (title, nanos) in native {
+        rows.push((
+            format!("Native: {title} (median)"),
+            format!("{:.1} µs", nanos / 1000.0),
+            "< 1 ms for the shipped bank".into(),
+            "–".into(),
+        ));
+    }
+    let mut table = String::from("| Figure | Value | Goal | Ratio to floor |\n|---|---|---|---|\n");
+    for (what, value, goal, ratio) in rows {
+        table.push_str(&format!("| {what} | {value} | {goal} | {ratio} |\n"));
+    }
+    table.push_str(&format!(
+        "\nBrowser figures are medians of {} runs in headless Chromium on this 2-core machine.\n",
+        browser["runs"]
+    ));
+    table
+}
