@@ -12,6 +12,17 @@ use yew::prelude::*;
 
 use crate::storage::StoreError;
 
+/// The bank, shared by pointer. Two handles are equal when they are the same bank, so comparing
+/// component props never walks the bank's contents.
+#[derive(Debug, Clone)]
+pub struct SharedBank(pub Rc<Bank>);
+
+impl PartialEq for SharedBank {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Which page is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {

@@ -4,7 +4,7 @@ use assessment_core::Facts;
 use yew::prelude::*;
 
 use super::question_card::QuestionCard;
-use crate::state::{use_assessment, Action, Screen};
+use crate::state::{use_assessment, Action, Screen, SharedBank};
 use crate::text;
 
 #[derive(Properties, PartialEq)]
@@ -21,8 +21,13 @@ pub fn family_page(props: &FamilyPageProps) -> Html {
     let facts = Facts::from_answers(&state.bank, &state.assessment.profile);
     let (shown, hidden): (Vec<_>, Vec<_>) = state
         .bank
-        .questions_in(&family.id)
-        .partition(|q| facts.applies(q));
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.family == family.id)
+        .partition(|(_, q)| facts.applies(q));
+    let bank = SharedBank(state.bank.clone());
+    let dispatcher = state.dispatcher();
     let tally = state.scores.families[props.index].tally;
     let last = state.bank.families.len() - 1;
     let go = |screen: Screen| {
@@ -57,8 +62,9 @@ pub fn family_page(props: &FamilyPageProps) -> Html {
                 <p class="muted">{ text::family_hidden(hidden.len()) }</p>
             }
             <div class="questions">
-                { for shown.iter().map(|q| html! {
-                    <QuestionCard key={q.id.clone()} question_id={q.id.clone()} />
+                { for shown.iter().map(|(index, q)| html! {
+                    <QuestionCard key={q.id.clone()} bank={bank.clone()} index={*index}
+                        record={state.assessment.record(&q.id).cloned()} dispatcher={dispatcher.clone()} />
                 }) }
             </div>
             <div class="pager">

@@ -1,18 +1,27 @@
 //! One question: its answer choices as a native radio group, the reason for "does not apply",
 //! the expandable explanation, and the evidence / owner / target date fields.
+//!
+//! A card takes everything it shows as props and changes state through the reducer's dispatcher
+//! (whose identity never changes), so answering one question re-renders that card only, not the
+//! hundreds of others on a large page.
 
-use std::rc::Rc;
-
-use assessment_core::{Bank, Change, Level, Question, RecordEdit, Response};
+use assessment_core::{AnswerRecord, Change, Level, RecordEdit, Response};
 use yew::prelude::*;
 
 use super::fields::{DateField, TextField};
-use crate::state::{use_assessment, Action};
+use crate::state::{Action, AppState, SharedBank};
 use crate::text;
+
+type Dispatcher = UseReducerDispatcher<AppState>;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionCardProps {
-    pub question_id: String,
+    pub bank: SharedBank,
+    /// Index of the question in the bank.
+    pub index: usize,
+    /// What is recorded for it; `None` when nothing is.
+    pub record: Option<AnswerRecord>,
+    pub dispatcher: Dispatcher,
 }
 
 /// The answer choices in the order they are offered, each with its stable test value.
@@ -74,11 +83,10 @@ impl Choice {
 
 #[function_component(QuestionCard)]
 pub fn question_card(props: &QuestionCardProps) -> Html {
-    let state = use_assessment();
-    let Some(question) = state.bank.question(&props.question_id) else {
+    let Some(question) = props.bank.0.questions.get(props.index) else {
         return Html::default();
     };
-    let record = state.assessment.record(&question.id);
+    let record = props.record.as_ref();
     let response = record.and_then(|r| r.response.as_ref());
     let current = Choice::of(response);
     let id = &question.id;
@@ -93,8 +101,8 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
         None => text::STATUS_UNANSWERED.to_string(),
     };
     let dispatch = {
-        let state = state.clone();
-        move |change: Change| state.dispatch(Action::Change(change))
+        let dispatcher = props.dispatcher.clone();
+        move |change: Change| dispatcher.dispatch(Action::Change(change))
     };
     let choices = Choice::ALL.iter().map(|&choice| {
         let input_id = format!("q-{id}-{}", choice.value());
@@ -141,7 +149,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
                 { for choices }
             </fieldset>
             if let Some(Response::NotApplicable { reason }) = response {
-                <NotApplicableReason question_id={id.clone()} reason={reason.clone()} />
+                <NotApplicableReason question_id={id.clone()} reason={reason.clone()} dispatcher={props.dispatcher.clone()} />
             }
             <p class="answer-status">
                 <span class="status-mark" aria-hidden="true">{ if complete { "\u{2713} " } else { "\u{25cb} " } }</span>
@@ -154,8 +162,8 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             <p class="question-meta">
                 { text::severity_effort(question.severity.label(), question.effort.label()) }
             </p>
-            <QuestionDetails question={question.clone()} bank={Rc::clone(&state.bank)} />
-            <RecordFields question_id={id.clone()} />
+            <QuestionDetails bank={props.bank.clone()} index={props.index} />
+            <RecordFields question_id={id.clone()} record={props.record.clone().unwrap_or_default()} dispatcher={props.dispatcher.clone()} />
         </article>
     }
 }
@@ -164,16 +172,17 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
 struct NotApplicableReasonProps {
     question_id: String,
     reason: String,
+    dispatcher: Dispatcher,
 }
 
 /// The required reason for "does not apply"; until it is given the question counts as unanswered.
 #[function_component(NotApplicableReason)]
 fn not_applicable_reason(props: &NotApplicableReasonProps) -> Html {
-    let state = use_assessment();
     let on_change = {
         let question = props.question_id.clone();
+        let dispatcher = props.dispatcher.clone();
         Callback::from(move |reason: String| {
-            state.dispatch(Action::Change(Change::Respond {
+            dispatcher.dispatch(Action::Change(Change::Respond {
                 question: question.clone(),
                 response: Some(Response::NotApplicable { reason }),
             }))
@@ -200,29 +209,30 @@ fn not_applicable_reason(props: &NotApplicableReasonProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct RecordFieldsProps {
     question_id: String,
+    record: AnswerRecord,
+    dispatcher: Dispatcher,
 }
 
 /// Evidence note, owner and target date, folded away until needed.
 #[function_component(RecordFields)]
 fn record_fields(props: &RecordFieldsProps) -> Html {
-    let state = use_assessment();
     let id = &props.question_id;
-    let record = state.assessment.record(id).cloned().unwrap_or_default();
+    let record = &props.record;
     let edit = |make: fn(String) -> RecordEdit| {
-        let state = state.clone();
+        let dispatcher = props.dispatcher.clone();
         let question = id.clone();
         Callback::from(move |value: String| {
-            state.dispatch(Action::Change(Change::Record {
+            dispatcher.dispatch(Action::Change(Change::Record {
                 question: question.clone(),
                 edit: make(value),
             }))
         })
     };
     let on_date = {
-        let state = state.clone();
+        let dispatcher = props.dispatcher.clone();
         let question = id.clone();
         Callback::from(move |date| {
-            state.dispatch(Action::Change(Change::Record {
+            dispatcher.dispatch(Action::Change(Change::Record {
                 question: question.clone(),
                 edit: RecordEdit::TargetDate(date),
             }))
@@ -247,18 +257,20 @@ fn record_fields(props: &RecordFieldsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct QuestionDetailsProps {
-    question: Question,
-    bank: Rc<Bank>,
+    bank: SharedBank,
+    index: usize,
 }
 
 /// The expandable explanation of a question: why, how to verify, what to do, references.
 #[function_component(QuestionDetails)]
 fn question_details(props: &QuestionDetailsProps) -> Html {
-    let q = &props.question;
+    let Some(q) = props.bank.0.questions.get(props.index) else {
+        return Html::default();
+    };
     let sources = q
         .sources
         .iter()
-        .filter_map(|id| props.bank.source(id))
+        .filter_map(|id| props.bank.0.source(id))
         .map(|s| format!("{}, \u{201c}{}\u{201d} ({})", s.publisher, s.title, s.date))
         .collect::<Vec<_>>();
     let refs = [
