@@ -6,6 +6,7 @@
 
 mod csp;
 mod docs;
+mod oscal;
 mod run;
 mod sizes;
 mod tools;
@@ -21,6 +22,7 @@ commands:
   build   install what is missing and build the release app into dist/, printing gzip sizes
   setup   only install what is missing
   docs    regenerate the tables in docs/CONTENT.md from content/bank.toml
+  oscal   validate the OSCAL export with compliance-trestle (installed into .tools/ on first use)
   csp     (run by Trunk after each build) write the Content-Security-Policy into index.html";
 
 fn main() -> ExitCode {
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
         Some("build") => build().map(|_| ()),
         Some("setup") => tools::ensure_all(tools::Needs::Everything),
         Some("docs") => docs::regenerate(),
+        Some("oscal") => oscal::validate(),
         Some("csp") => csp::apply_to_staging(),
         _ => {
             eprintln!("{USAGE}");
@@ -104,6 +107,9 @@ fn test() -> Result<(), String> {
         "--package",
         "xtask",
     ]))?;
+
+    run::step("OSCAL validation (compliance-trestle)");
+    oscal::validate()?;
 
     run::step("Browser component tests (wasm-bindgen-test in headless Chromium)");
     run::run(
