@@ -245,6 +245,59 @@ fn the_fingerprint_hashes_the_canonical_answer_data() {
     assert_ne!(fingerprint(&changed), fp);
 }
 
+/// The canonical form written generically: every object's keys sorted, compact. The core writes
+/// it field by field (smaller in the browser build); this keeps the two identical, so a field
+/// added to the assessment cannot be left out of the fingerprint unnoticed.
+fn generic_canonical(assessment: &Assessment) -> String {
+    fn write(value: &Value, out: &mut String) {
+        match value {
+            Value::Object(map) => {
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+                out.push('{');
+                for (i, (key, value)) in entries.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&serde_json::to_string(key).unwrap());
+                    out.push(':');
+                    write(value, out);
+                }
+                out.push('}');
+            }
+            Value::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write(item, out);
+                }
+                out.push(']');
+            }
+            other => out.push_str(&other.to_string()),
+        }
+    }
+    let mut out = String::new();
+    write(&serde_json::to_value(assessment).unwrap(), &mut out);
+    out
+}
+
+#[test]
+fn the_canonical_form_sorts_every_key() {
+    let mut every_kind = golden_assessment();
+    note(&mut every_kind, "LG-06", "a note without an answer");
+    accept(&mut every_kind, "LG-05", "no expiry", "CISO", None);
+    let mut cases = vec![Assessment::default(), golden_assessment(), every_kind];
+    cases.extend(hostile_cases().iter().map(|case| case.assessment.clone()));
+    for assessment in &cases {
+        assert_eq!(
+            report::canonical_json(assessment),
+            generic_canonical(assessment)
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Hostile text
 

@@ -25,12 +25,11 @@ mod html;
 mod markdown;
 mod oscal;
 
-use std::borrow::Cow;
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 
+use crate::answers::Response;
 use crate::assessment::{ActionStatus, Assessment};
 use crate::content::{Bank, References};
 use crate::dates::iso;
@@ -165,40 +164,91 @@ pub fn fingerprint(assessment: &Assessment) -> String {
 ///
 /// Python's `json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` gives
 /// the same text for any assessment file's `assessment` value.
+///
+/// Written field by field rather than through `serde_json::Value`, which would add its serializer
+/// and number formatting to the browser build; a test checks it against a generic key-sorting
+/// writer, so a new field cannot be left out unnoticed.
 pub fn canonical_json(assessment: &Assessment) -> String {
-    let value = serde_json::to_value(assessment).expect("an assessment always serialises");
-    let mut out = String::new();
-    write_canonical(&value, &mut out);
+    let mut out = String::from("{\"answers\":{");
+    for (i, (id, record)) in assessment.answers.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        string(&mut out, id);
+        out.push_str(":{\"action_status\":");
+        out.push_str(&serde_json::to_string(&record.action_status).expect("a status serialises"));
+        out.push_str(",\"note\":");
+        string(&mut out, &record.note);
+        out.push_str(",\"owner\":");
+        string(&mut out, &record.owner);
+        out.push_str(",\"response\":");
+        match &record.response {
+            None => out.push_str("null"),
+            Some(Response::Implemented { level }) => {
+                out.push_str("{\"level\":");
+                string(&mut out, level.key());
+                out.push_str(",\"state\":\"implemented\"}");
+            }
+            Some(Response::NotApplicable { reason }) => {
+                out.push_str("{\"reason\":");
+                string(&mut out, reason);
+                out.push_str(",\"state\":\"not-applicable\"}");
+            }
+            Some(Response::DontKnow) => out.push_str("{\"state\":\"dont-know\"}"),
+        }
+        out.push_str(",\"risk_acceptance\":");
+        match &record.risk_acceptance {
+            None => out.push_str("null"),
+            Some(risk) => {
+                out.push_str("{\"approver\":");
+                string(&mut out, &risk.approver);
+                out.push_str(",\"expires_on\":");
+                date(&mut out, risk.expires_on);
+                out.push_str(",\"justification\":");
+                string(&mut out, &risk.justification);
+                out.push('}');
+            }
+        }
+        out.push_str(",\"target_date\":");
+        date(&mut out, record.target_date);
+        out.push('}');
+    }
+    let details = &assessment.details;
+    out.push_str("},\"details\":{\"assessed_on\":");
+    date(&mut out, details.assessed_on);
+    out.push_str(",\"assessor\":");
+    string(&mut out, &details.assessor);
+    out.push_str(",\"notified_on\":");
+    date(&mut out, details.notified_on);
+    out.push_str(",\"organisation\":");
+    string(&mut out, &details.organisation);
+    out.push_str("},\"profile\":{");
+    for (i, (question, option)) in assessment.profile.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        string(&mut out, question);
+        out.push(':');
+        string(&mut out, option);
+    }
+    out.push_str("}}");
     out
 }
 
-fn write_canonical(value: &serde_json::Value, out: &mut String) {
-    use serde_json::Value;
-    match value {
-        Value::Object(map) => {
-            let sorted: BTreeMap<&str, &Value> = map.iter().map(|(k, v)| (k.as_str(), v)).collect();
-            out.push('{');
-            for (i, (key, value)) in sorted.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&serde_json::to_string(key).expect("a key serialises"));
-                out.push(':');
-                write_canonical(value, out);
-            }
-            out.push('}');
+/// A JSON string, escaped as serde_json escapes.
+fn string(out: &mut String, text: &str) {
+    out.push_str(&serde_json::to_string(text).expect("a string serialises"));
+}
+
+/// `"yyyy-mm-dd"` or `null`.
+fn date(out: &mut String, date: Option<NaiveDate>) {
+    match date {
+        Some(date) => {
+            out.push('"');
+            out.push_str(&iso(date));
+            out.push('"');
         }
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_canonical(item, out);
-            }
-            out.push(']');
-        }
-        other => out.push_str(&other.to_string()),
+        None => out.push_str("null"),
     }
 }
 

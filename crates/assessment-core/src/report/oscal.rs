@@ -540,7 +540,7 @@ fn observation(item: &Assessed, facts: &Facts, fp: &str, collected: &str) -> Obs
     let mut props: Vec<Prop> = [
         prop("question-id", &question.id),
         prop("family", &question.family),
-        prop("severity", &question.severity.label().to_lowercase()),
+        prop("severity", &question.severity.label().to_ascii_lowercase()),
         prop("answer", state_key(item.state)),
     ]
     .into_iter()
@@ -575,9 +575,9 @@ fn risk(item: &PlanItem, accepted: bool, fp: &str) -> Risk {
         "Current answer: {}. Closing the gap adds {} point(s) to the score. Severity {}, effort {}, horizon: {}.",
         inline(item.state.label()),
         item.risk_reduction,
-        item.severity.label().to_lowercase(),
-        item.effort.label().to_lowercase(),
-        inline(&item.horizon.label().to_lowercase())
+        item.severity.label().to_ascii_lowercase(),
+        item.effort.label().to_ascii_lowercase(),
+        inline(&item.horizon.label().to_ascii_lowercase())
     );
     if !item.owner.trim().is_empty() {
         statement.push_str(&format!("\n\nOwner: {}", inline(&item.owner)));
@@ -612,13 +612,13 @@ fn risk(item: &PlanItem, accepted: bool, fp: &str) -> Risk {
             "{}: {} ({})",
             one_line(&item.question),
             one_line(&item.title),
-            item.state.label().to_lowercase()
+            item.state.label().to_ascii_lowercase()
         ),
         description: inline(&item.why),
         statement,
         props: [
             prop("question-id", &item.question),
-            prop("severity", &item.severity.label().to_lowercase()),
+            prop("severity", &item.severity.label().to_ascii_lowercase()),
             prop("horizon", horizon_key(item.horizon)),
             prop("due-date", &date_text(item.due.date)),
         ]
