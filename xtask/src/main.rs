@@ -7,6 +7,7 @@
 mod bench;
 mod csp;
 mod docs;
+mod oscal;
 mod release;
 mod run;
 mod single;
@@ -28,6 +29,7 @@ commands:
   setup   only install what is missing
   docs    regenerate the tables in docs/CONTENT.md from content/bank.toml
   bench   run every benchmark (sizes, start-up, repaint, reports, memory, native) into docs/PERFORMANCE.md
+  oscal   validate the OSCAL export with compliance-trestle (installed into .tools/ on first use)
   csp     (run by Trunk after each build) write the Content-Security-Policy into index.html";
 
 fn main() -> ExitCode {
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Some("setup") => tools::ensure_all(tools::Needs::Everything),
         Some("docs") => docs::regenerate(),
         Some("bench") => build().and_then(|_| bench::bench(SINGLE_FILE)),
+        Some("oscal") => oscal::validate(),
         Some("csp") => csp::apply_to_staging(),
         _ => {
             eprintln!("{USAGE}");
@@ -127,6 +130,9 @@ fn test() -> Result<(), String> {
         "--package",
         "xtask",
     ]))?;
+
+    run::step("OSCAL validation (compliance-trestle)");
+    oscal::validate()?;
 
     run::step("Browser component tests (wasm-bindgen-test in headless Chromium)");
     run::run(

@@ -34,10 +34,7 @@ pub fn file_name(
     kind: &str,
     extension: &str,
 ) -> String {
-    let date = date.map_or_else(
-        || "undated".to_owned(),
-        |d| d.format("%Y-%m-%d").to_string(),
-    );
+    let date = date.map_or_else(|| "undated".to_owned(), crate::dates::iso);
     format!("{}_{date}_{kind}.{extension}", slug(organisation))
 }
 

@@ -13,6 +13,7 @@ pub mod files;
 pub mod library;
 pub mod plan;
 pub mod profile;
+pub mod report;
 pub mod savefile;
 pub mod scoring;
 pub mod tier;

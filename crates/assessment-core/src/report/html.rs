@@ -1,0 +1,340 @@
+//! The printable report: one self-contained HTML file, rendered by the compile-time template
+//! `templates/report.html` (askama, HTML auto-escaping on).
+//!
+//! It loads nothing: the style is inline and pinned by its SHA-256 in a Content-Security-Policy
+//! that allows nothing else, the chart is inline SVG, there are no scripts, images or fonts.
+
+use std::borrow::Cow;
+
+use askama::Template;
+use sha2::{Digest, Sha256};
+
+use super::{clean, date_text, status_label, Action, ReportContext};
+use crate::answers::{Level, Response};
+use crate::assessment::ActionStatus;
+use crate::content::{Bank, Severity, Source};
+use crate::evaluation::QuestionRef;
+use crate::profile::{exclusions, Facts};
+use crate::scoring::{assess, AnswerState};
+use crate::tier::{Tier, TierResult};
+
+/// The report's whole style sheet.
+const STYLE: &str = include_str!("report.css");
+
+/// How many actions the executive summary lists.
+const TOP_ACTIONS: usize = 10;
+
+/// Severities, most severe first, for the method's tables.
+const SEVERITIES: [Severity; 4] = [
+    Severity::Critical,
+    Severity::High,
+    Severity::Medium,
+    Severity::Low,
+];
+
+#[derive(Template)]
+#[template(path = "report.html", whitespace = "minimize")]
+struct Report<'a> {
+    bank: &'a Bank,
+    generated_at: &'a str,
+    app_version: &'a str,
+    edition: &'a str,
+    style: &'static str,
+    csp: String,
+    organisation: Cow<'a, str>,
+    assessor: Cow<'a, str>,
+    assessed_on: String,
+    notified_on: String,
+    today: String,
+    score: u32,
+    summary: String,
+    tier: &'a TierResult,
+    top: Vec<Action<'a>>,
+    open_count: usize,
+    families: Vec<FamilyRow<'a>>,
+    chart_height: u32,
+    groups: Vec<Group<'a>>,
+    accepted: Vec<Action<'a>>,
+    answers: Vec<FamilyAnswers<'a>>,
+    excluded: Vec<Listed<'a>>,
+    not_applicable: Vec<Listed<'a>>,
+    needs_reason: &'a [QuestionRef],
+    weights: Vec<(&'static str, u32)>,
+    credits: Vec<(&'static str, u32)>,
+    tiers: Vec<TierRow>,
+    sources: &'a [Source],
+    fingerprint: String,
+}
+
+/// One family's score, with the geometry of its bar in the chart.
+struct FamilyRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    percent: u32,
+    summary: String,
+    label_y: u32,
+    bar_y: u32,
+    width: u32,
+}
+
+struct Group<'a> {
+    label: &'static str,
+    /// CSS class of the group's cards.
+    class: &'static str,
+    items: Vec<Action<'a>>,
+}
+
+struct FamilyAnswers<'a> {
+    title: &'a str,
+    rows: Vec<AnswerRow<'a>>,
+}
+
+struct AnswerRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    answer: &'static str,
+    reason: Cow<'a, str>,
+    note: Cow<'a, str>,
+    owner: Cow<'a, str>,
+    target: String,
+    status: &'static str,
+}
+
+/// A question in a list, with why it is there.
+struct Listed<'a> {
+    id: &'a str,
+    title: &'a str,
+    reason: Cow<'a, str>,
+}
+
+struct TierRow {
+    number: u32,
+    name: &'static str,
+    meaning: &'static str,
+    /// The least level per severity, most severe first.
+    minimums: Vec<&'static str>,
+    score: String,
+}
+
+/// Bar length in chart units per score point (a full bar is 500 units).
+const BAR_SCALE: u32 = 5;
+/// Height of one family's row in the chart.
+const ROW_HEIGHT: u32 = 34;
+
+pub(crate) fn render(ctx: &ReportContext) -> String {
+    report(ctx)
+        .render()
+        .expect("the report template writes to a String and cannot fail")
+}
+
+fn report<'a>(ctx: &ReportContext<'a>) -> Report<'a> {
+    let (bank, assessment, evaluation) = (ctx.bank, ctx.assessment, ctx.evaluation);
+    let details = &assessment.details;
+    let family_title = |id: &'a str| bank.family(id).map_or(id, |f| f.title.as_str());
+
+    let families = evaluation
+        .scores
+        .families
+        .iter()
+        .zip(0..)
+        .map(|(family, i)| {
+            let percent = family.tally.percent();
+            FamilyRow {
+                id: &family.family,
+                title: family_title(&family.family),
+                percent,
+                summary: family.tally.summary(),
+                label_y: i * ROW_HEIGHT + 13,
+                bar_y: i * ROW_HEIGHT + 18,
+                width: percent * BAR_SCALE,
+            }
+        })
+        .collect::<Vec<_>>();
+    let chart_height = families.len() as u32 * ROW_HEIGHT + 4;
+
+    let groups = evaluation
+        .plan
+        .groups
+        .iter()
+        .map(|group| Group {
+            label: group.label,
+            class: match group.horizon {
+                crate::plan::Horizon::Now => "now",
+                crate::plan::Horizon::Within30Days => "d30",
+                crate::plan::Horizon::Within90Days => "d90",
+            },
+            items: group
+                .items
+                .iter()
+                .map(|item| Action::new(bank, item, false))
+                .collect(),
+        })
+        .collect::<Vec<_>>();
+    let top = groups
+        .iter()
+        .flat_map(|group| group.items.iter().cloned())
+        .take(TOP_ACTIONS)
+        .collect();
+
+    let assessed = assess(bank, assessment);
+    let answers = bank
+        .families
+        .iter()
+        .map(|family| FamilyAnswers {
+            title: &family.title,
+            rows: assessed
+                .iter()
+                .filter(|item| item.question.family == family.id)
+                .map(|item| {
+                    let record = item.record;
+                    let text = |get: fn(&'a crate::AnswerRecord) -> &'a str| {
+                        record.map_or(Cow::Borrowed(""), |r| clean(get(r)))
+                    };
+                    AnswerRow {
+                        id: &item.question.id,
+                        title: &item.question.title,
+                        answer: item.state.label(),
+                        reason: match record.and_then(|r| r.response.as_ref()) {
+                            Some(Response::NotApplicable { reason }) => clean(reason),
+                            _ => Cow::Borrowed(""),
+                        },
+                        note: text(|r| &r.note),
+                        owner: text(|r| &r.owner),
+                        target: date_text(record.and_then(|r| r.target_date)),
+                        status: match record.map(|r| r.action_status) {
+                            None | Some(ActionStatus::Open) => "",
+                            Some(status) => status_label(status),
+                        },
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+
+    let facts = Facts::from_answers(bank, &assessment.profile);
+    let excluded = exclusions(bank, &facts)
+        .into_iter()
+        .map(|exclusion| Listed {
+            id: &exclusion.question.id,
+            title: &exclusion.question.title,
+            reason: Cow::Owned(exclusion.reason()),
+        })
+        .collect();
+    let not_applicable = assessed
+        .iter()
+        .filter(|item| item.state == AnswerState::NotApplicable)
+        .filter_map(|item| match item.record?.response.as_ref()? {
+            Response::NotApplicable { reason } => Some(Listed {
+                id: &item.question.id,
+                title: &item.question.title,
+                reason: clean(reason),
+            }),
+            _ => None,
+        })
+        .collect();
+
+    let tiers = Tier::ALL
+        .into_iter()
+        .skip(1)
+        .map(|tier| TierRow {
+            number: tier.number(),
+            name: tier.name(),
+            meaning: tier.meaning(),
+            minimums: SEVERITIES
+                .iter()
+                .map(|s| match tier.minimum(*s) {
+                    Some(Level::Fully) => "fully",
+                    Some(Level::Largely) => "at least largely",
+                    Some(Level::Partial) => "at least partly",
+                    Some(Level::None) | None => "–",
+                })
+                .collect(),
+            score: tier
+                .minimum_score()
+                .map_or_else(|| "–".to_owned(), |s| format!("at least {s}")),
+        })
+        .collect();
+
+    let overall = &evaluation.scores.overall;
+    Report {
+        bank,
+        generated_at: ctx.generated_at,
+        app_version: ctx.app_version,
+        edition: ctx.edition,
+        style: STYLE,
+        csp: content_security_policy(),
+        organisation: clean(&details.organisation),
+        assessor: clean(&details.assessor),
+        assessed_on: date_text(details.assessed_on),
+        notified_on: date_text(details.notified_on),
+        today: date_text(Some(ctx.today)),
+        score: overall.percent(),
+        summary: overall.summary(),
+        tier: &evaluation.tier,
+        top,
+        open_count: evaluation.plan.len(),
+        families,
+        chart_height,
+        groups,
+        accepted: evaluation
+            .accepted_risks
+            .iter()
+            .map(|item| Action::new(bank, item, true))
+            .collect(),
+        answers,
+        excluded,
+        not_applicable,
+        needs_reason: &evaluation.needs_reason,
+        weights: SEVERITIES.iter().map(|s| (s.label(), s.weight())).collect(),
+        credits: Level::ALL
+            .iter()
+            .rev()
+            .map(|l| (l.label(), l.credit()))
+            .collect(),
+        tiers,
+        sources: &bank.sources,
+        fingerprint: super::fingerprint(assessment),
+    }
+}
+
+/// Nothing may load; the one inline style element is allowed by its hash.
+fn content_security_policy() -> String {
+    let hash = base64(&Sha256::digest(STYLE.as_bytes()));
+    format!("default-src 'none'; style-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'")
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_pads() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+}

@@ -1,0 +1,451 @@
+//! Reports: the assessment as files to download, print, file in a ticket or feed to other tools.
+//!
+//! One entry point, [`render`], turns a [`ReportContext`] into one of five formats ([`ReportKind`]):
+//! a self-contained printable HTML report, the assessment JSON the app re-opens, a POA&M-style CSV
+//! action plan, a Markdown summary and OSCAL 1.2 assessment results. The formats and the
+//! [`fingerprint`] are described for people in `docs/FORMATS.md`; keep the two in step.
+//!
+//! # Text typed by users
+//!
+//! Organisation, assessor, notes, owners, "not applicable" reasons and risk acceptances are
+//! hostile until shown otherwise. Every format keeps them as text, never as markup or formulas:
+//!
+//! - The assessment JSON keeps them byte for byte (JSON escaping only), so the file re-opens to the
+//!   identical assessment.
+//! - The human-readable formats (HTML, CSV, Markdown and the descriptions of the OSCAL file) first
+//!   pass them through [`clean`]: control characters other than tab and line feed are dropped,
+//!   carriage returns become line feeds, and bidirectional embedding, override and isolate
+//!   characters (U+202A–U+202E, U+2066–U+2069) are dropped so a name cannot reverse the text
+//!   around it. Then each format escapes for itself: HTML by the template engine, CSV by quoting
+//!   and a leading apostrophe on cells that a spreadsheet would read as a formula, Markdown and
+//!   OSCAL markup by backslash escapes (and no line breaks inside table cells).
+
+mod csv;
+mod html;
+mod markdown;
+mod oscal;
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+use std::borrow::Cow;
+
+use crate::answers::Response;
+use crate::assessment::{ActionStatus, Assessment};
+use crate::content::{Bank, References};
+use crate::dates::iso;
+use crate::evaluation::Evaluation;
+use crate::plan::{Flag, PlanItem};
+
+pub use oscal::{uuid_v5, OSCAL_VERSION, UUID_NAMESPACE};
+
+/// Everything a report is made from. The core has no clock: the caller supplies the time.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportContext<'a> {
+    pub bank: &'a Bank,
+    pub assessment: &'a Assessment,
+    /// `evaluate(bank, assessment, today)`: the results the report shows.
+    pub evaluation: &'a Evaluation,
+    /// When the report was made: RFC 3339 with a time zone, e.g. `2026-11-25T08:00:00Z`.
+    pub generated_at: &'a str,
+    /// The day the evaluation was made for (overdue actions, expired acceptances).
+    pub today: NaiveDate,
+    pub app_version: &'a str,
+    /// Which build made the report: `"hosted"` or `"single-file"`.
+    pub edition: &'a str,
+}
+
+/// The five formats a report comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportKind {
+    /// The printable report: one self-contained HTML file.
+    Html,
+    /// The assessment file the app re-opens ([`crate::savefile::save`]).
+    Json,
+    /// The action plan and accepted risks as a spreadsheet (POA&M style).
+    Csv,
+    /// A short summary for tickets and wikis.
+    Markdown,
+    /// OSCAL 1.2 assessment results, for compliance tooling.
+    Oscal,
+}
+
+impl ReportKind {
+    /// Every format, in the order the app offers them.
+    pub const ALL: [ReportKind; 5] = [
+        ReportKind::Html,
+        ReportKind::Json,
+        ReportKind::Csv,
+        ReportKind::Markdown,
+        ReportKind::Oscal,
+    ];
+
+    /// The kind part of the file name, e.g. `action-plan`.
+    pub fn file_kind(self) -> &'static str {
+        match self {
+            ReportKind::Html => "report",
+            ReportKind::Json => "assessment",
+            ReportKind::Csv => "action-plan",
+            ReportKind::Markdown => "summary",
+            ReportKind::Oscal => "oscal-assessment-results",
+        }
+    }
+
+    /// File extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportKind::Html => "html",
+            ReportKind::Csv => "csv",
+            ReportKind::Markdown => "md",
+            ReportKind::Json | ReportKind::Oscal => "json",
+        }
+    }
+
+    /// Media type for the download.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ReportKind::Html => "text/html;charset=utf-8",
+            ReportKind::Csv => "text/csv;charset=utf-8",
+            ReportKind::Markdown => "text/markdown;charset=utf-8",
+            ReportKind::Json | ReportKind::Oscal => "application/json",
+        }
+    }
+
+    /// What the file is, in a few words, e.g. "Action plan (CSV)".
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportKind::Html => "Printable report (HTML)",
+            ReportKind::Json => "Assessment file (JSON)",
+            ReportKind::Csv => "Action plan (CSV)",
+            ReportKind::Markdown => "Summary (Markdown)",
+            ReportKind::Oscal => "OSCAL assessment results (JSON)",
+        }
+    }
+}
+
+/// The report of `kind` for `ctx`. The same context always gives the same bytes.
+pub fn render(kind: ReportKind, ctx: &ReportContext) -> String {
+    match kind {
+        ReportKind::Html => html::render(ctx),
+        ReportKind::Json => {
+            crate::savefile::save(ctx.assessment, ctx.bank, ctx.app_version, ctx.generated_at)
+        }
+        ReportKind::Csv => csv::render(ctx),
+        ReportKind::Markdown => markdown::render(ctx),
+        ReportKind::Oscal => oscal::render(ctx),
+    }
+}
+
+/// `<organisation-slug>_<yyyy-mm-dd>_<kind>.<ext>`, dated by the assessment date (`undated`
+/// without one), e.g. `acme_2024-05-01_action-plan.csv`.
+pub fn file_name_for(kind: ReportKind, assessment: &Assessment) -> String {
+    crate::files::file_name(
+        &assessment.details.organisation,
+        assessment.details.assessed_on,
+        kind.file_kind(),
+        kind.extension(),
+    )
+}
+
+/// SHA-256, as 64 lower-case hex digits, of [`canonical_json`]: identifies the answer data
+/// exactly, whatever the file it was saved in, when or by which version.
+pub fn fingerprint(assessment: &Assessment) -> String {
+    hex(&Sha256::digest(canonical_json(assessment).as_bytes()))
+}
+
+/// The canonical form of the answer data that [`fingerprint`] hashes.
+///
+/// It is the `assessment` object of the assessment file (details, answers and profile, every
+/// field present, absent values as `null`) written as JSON with:
+///
+/// - no whitespace between tokens;
+/// - the keys of every object sorted by Unicode code point (byte order of their UTF-8);
+/// - strings as serde_json writes them: UTF-8, with only `"`, `\` and U+0000–U+001F escaped, the
+///   last as `\b \f \n \r \t` or `\u00xx` (lower-case hex); nothing else escaped, `/` included.
+///
+/// Python's `json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` gives
+/// the same text for any assessment file's `assessment` value.
+///
+/// Written field by field rather than through `serde_json::Value`, which would add its serializer
+/// and number formatting to the browser build; a test checks it against a generic key-sorting
+/// writer, so a new field cannot be left out unnoticed.
+pub fn canonical_json(assessment: &Assessment) -> String {
+    let mut out = String::from("{\"answers\":{");
+    for (i, (id, record)) in assessment.answers.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        string(&mut out, id);
+        out.push_str(":{\"action_status\":");
+        out.push_str(&serde_json::to_string(&record.action_status).expect("a status serialises"));
+        out.push_str(",\"note\":");
+        string(&mut out, &record.note);
+        out.push_str(",\"owner\":");
+        string(&mut out, &record.owner);
+        out.push_str(",\"response\":");
+        match &record.response {
+            None => out.push_str("null"),
+            Some(Response::Implemented { level }) => {
+                out.push_str("{\"level\":");
+                string(&mut out, level.key());
+                out.push_str(",\"state\":\"implemented\"}");
+            }
+            Some(Response::NotApplicable { reason }) => {
+                out.push_str("{\"reason\":");
+                string(&mut out, reason);
+                out.push_str(",\"state\":\"not-applicable\"}");
+            }
+            Some(Response::DontKnow) => out.push_str("{\"state\":\"dont-know\"}"),
+        }
+        out.push_str(",\"risk_acceptance\":");
+        match &record.risk_acceptance {
+            None => out.push_str("null"),
+            Some(risk) => {
+                out.push_str("{\"approver\":");
+                string(&mut out, &risk.approver);
+                out.push_str(",\"expires_on\":");
+                date(&mut out, risk.expires_on);
+                out.push_str(",\"justification\":");
+                string(&mut out, &risk.justification);
+                out.push('}');
+            }
+        }
+        out.push_str(",\"target_date\":");
+        date(&mut out, record.target_date);
+        out.push('}');
+    }
+    let details = &assessment.details;
+    out.push_str("},\"details\":{\"assessed_on\":");
+    date(&mut out, details.assessed_on);
+    out.push_str(",\"assessor\":");
+    string(&mut out, &details.assessor);
+    out.push_str(",\"notified_on\":");
+    date(&mut out, details.notified_on);
+    out.push_str(",\"organisation\":");
+    string(&mut out, &details.organisation);
+    out.push_str("},\"profile\":{");
+    for (i, (question, option)) in assessment.profile.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        string(&mut out, question);
+        out.push(':');
+        string(&mut out, option);
+    }
+    out.push_str("}}");
+    out
+}
+
+/// A JSON string, escaped as serde_json escapes.
+fn string(out: &mut String, text: &str) {
+    out.push_str(&serde_json::to_string(text).expect("a string serialises"));
+}
+
+/// `"yyyy-mm-dd"` or `null`.
+fn date(out: &mut String, date: Option<NaiveDate>) {
+    match date {
+        Some(date) => {
+            out.push('"');
+            out.push_str(&iso(date));
+            out.push('"');
+        }
+        None => out.push_str("null"),
+    }
+}
+
+/// Lower-case hex of `bytes`.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        out.push(DIGITS[usize::from(byte >> 4)] as char);
+        out.push(DIGITS[usize::from(byte & 0xf)] as char);
+    }
+    out
+}
+
+/// User-typed text made safe to show in a human-readable format (see the module documentation):
+/// drops control characters except tab and line feed, turns `\r\n` and `\r` into `\n`, and drops
+/// bidirectional embedding, override and isolate characters. Borrowed when nothing changes.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let unwanted = |c: char| (c.is_control() && c != '\t' && c != '\n') || is_bidi_control(c);
+    if !text.contains(unwanted) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            c if unwanted(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Bidirectional embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` on one line: cleaned, with every run of line breaks and tabs turned into one space.
+pub(crate) fn one_line(text: &str) -> String {
+    let cleaned = clean(text);
+    let mut out = String::with_capacity(cleaned.len());
+    let mut gap = false;
+    for c in cleaned.chars() {
+        if c == '\n' || c == '\t' {
+            gap = true;
+        } else {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `yyyy-mm-dd`, or the empty string.
+pub(crate) fn date_text(date: Option<NaiveDate>) -> String {
+    date.map(iso).unwrap_or_default()
+}
+
+/// "Open", "In progress" or "Done".
+pub(crate) fn status_label(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Open => "Open",
+        ActionStatus::InProgress => "In progress",
+        ActionStatus::Done => "Done",
+    }
+}
+
+/// A flag in one sentence, with its detail.
+pub(crate) fn flag_text(flag: &Flag) -> String {
+    match flag {
+        Flag::Overdue { due } => format!("Overdue: it was due on {}", iso(*due)),
+        Flag::AcceptanceNotValid { problems } => {
+            let reasons: Vec<String> = problems.iter().map(|p| p.label()).collect();
+            format!("Risk acceptance not valid: {}", reasons.join("; "))
+        }
+        Flag::DoneButAnswerNotUpdated => {
+            "Marked done, but the answer still says not fully in place".into()
+        }
+    }
+}
+
+/// Framework references in one line, e.g. `CSF PR.AA-03; CIS 6.3`.
+pub(crate) fn references_text(refs: &References) -> String {
+    let lists = [
+        ("CSF", &refs.csf),
+        ("CIS", &refs.cis),
+        ("CPG", &refs.cpg),
+        ("ScubaGear", &refs.scuba),
+        ("ATT&CK", &refs.attack),
+    ];
+    let parts: Vec<String> = lists
+        .into_iter()
+        .filter(|(_, ids)| !ids.is_empty())
+        .map(|(name, ids)| format!("{name} {}", ids.join(", ")))
+        .collect();
+    parts.join("; ")
+}
+
+/// One row of the action plan or of the accepted risks, with every text ready to show.
+#[derive(Debug, Clone)]
+pub(crate) struct Action<'a> {
+    pub item: &'a PlanItem,
+    /// Listed among the accepted risks rather than the open plan.
+    pub accepted: bool,
+    pub family: &'a str,
+    /// The first step (for unknown answers) and the remedy, as one text.
+    pub action: String,
+    pub owner: Cow<'a, str>,
+    /// "Open", "In progress", "Done" or, for accepted risks, "Risk accepted".
+    pub status: &'static str,
+    pub due: String,
+    pub flags: Vec<String>,
+    pub sources: String,
+    pub references: String,
+    pub justification: Cow<'a, str>,
+    pub approver: Cow<'a, str>,
+    pub expires: String,
+}
+
+impl<'a> Action<'a> {
+    pub fn new(bank: &'a Bank, item: &'a PlanItem, accepted: bool) -> Action<'a> {
+        let action = match &item.first_step {
+            Some(step) => format!("First step: {step} Then: {}", item.what),
+            None => item.what.clone(),
+        };
+        let acceptance = item.risk_acceptance.as_ref();
+        Action {
+            item,
+            accepted,
+            family: bank
+                .family(&item.family)
+                .map_or(item.family.as_str(), |f| f.title.as_str()),
+            action,
+            owner: clean(&item.owner),
+            status: if accepted {
+                "Risk accepted"
+            } else {
+                status_label(item.status)
+            },
+            due: date_text(item.due.date),
+            flags: item.flags.iter().map(flag_text).collect(),
+            sources: item.sources.join(", "),
+            references: references_text(&item.references),
+            justification: acceptance.map_or(Cow::Borrowed(""), |a| clean(&a.justification)),
+            approver: acceptance.map_or(Cow::Borrowed(""), |a| clean(&a.approver)),
+            expires: date_text(acceptance.and_then(|a| a.expires_on)),
+        }
+    }
+
+    /// Every open action in reading order, then every accepted risk.
+    pub fn all(ctx: &ReportContext<'a>) -> Vec<Action<'a>> {
+        let evaluation = ctx.evaluation;
+        evaluation
+            .plan
+            .items()
+            .map(|item| Action::new(ctx.bank, item, false))
+            .chain(
+                evaluation
+                    .accepted_risks
+                    .iter()
+                    .map(|item| Action::new(ctx.bank, item, true)),
+            )
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_keeps_text_and_drops_controls() {
+        assert!(matches!(clean("plain text\twith\nlines"), Cow::Borrowed(_)));
+        assert_eq!(clean("a\u{0}b\u{7}c\u{1b}[31m"), "abc[31m");
+        assert_eq!(clean("one\r\ntwo\rthree"), "one\ntwo\nthree");
+        assert_eq!(clean("\u{202e}evil\u{2066}x\u{2069}"), "evilx");
+        assert_eq!(clean("\u{7f}\u{85}ok"), "ok");
+        assert_eq!(clean("שלום עליכם"), "שלום עליכם");
+    }
+
+    #[test]
+    fn one_line_joins_lines() {
+        assert_eq!(one_line("a\n\n b\tc\r\n"), "a  b c");
+        assert_eq!(one_line("\nlead"), "lead");
+    }
+
+    #[test]
+    fn hex_is_lower_case() {
+        assert_eq!(hex(&[0x00, 0xab, 0x7f]), "00ab7f");
+    }
+}
