@@ -362,3 +362,7 @@ pub fn rank(rank: u32) -> String {
 pub fn accepted_count(count: usize) -> String {
     format!("{count} accepted risk(s), listed below; they do not count as in place.")
 }
+
+// Downloads
+pub const DOWNLOADS_HEADING: &str = "Download the results";
+pub const DOWNLOADS_INTRO: &str = "Each file is made in this browser when you click, from the answers on this page. Nothing is sent anywhere: the file goes straight to your downloads.";

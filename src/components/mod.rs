@@ -2,6 +2,7 @@
 
 pub mod action_plan;
 pub mod details_page;
+pub mod downloads;
 pub mod family_nav;
 pub mod family_page;
 pub mod fields;

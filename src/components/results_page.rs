@@ -7,6 +7,7 @@ use assessment_core::{evaluate, Evaluation, Tally};
 use yew::prelude::*;
 
 use super::action_plan::{AcceptedRisks, ActionPlan};
+use super::downloads::Downloads;
 use crate::state::{use_assessment, Action};
 use crate::text;
 
@@ -37,6 +38,7 @@ pub fn results_page() -> Html {
                     <p>{ evaluation.tier.meaning }</p>
                 </div>
             </section>
+            <Downloads />
             <Holding evaluation={Rc::clone(&evaluation)} />
             <FamilyChart evaluation={Rc::clone(&evaluation)} />
             <ActionPlan evaluation={Rc::clone(&evaluation)} />

@@ -1,4 +1,9 @@
 // Page object for the walk-through: the steps a person takes, expressed once for every journey.
+import { readFile } from 'node:fs/promises';
+
+/** The report formats and the test id of each download button. */
+export const DOWNLOADS = ['html', 'json', 'csv', 'md', 'oscal'];
+
 export class Walkthrough {
   constructor(page) {
     this.page = page;
@@ -43,6 +48,30 @@ export class Walkthrough {
 
   async answer(id, value) {
     await this.page.locator(`[data-question-id="${id}"] input[type=radio][value="${value}"]`).check();
+  }
+
+  /** Answers every applicable question of every family page with `choose(id)`, ending on the summary. */
+  async answerAll(choose) {
+    for (;;) {
+      for (const id of await this.questionIds()) await this.answer(id, choose(id));
+      const isLast = (await this.heading()).startsWith('Incident response');
+      await this.page.getByTestId('next').click();
+      if (isLast) break;
+    }
+  }
+
+  /** Clicks every download button on the results page; returns { kind: { name, path, text } }. */
+  async downloadAll() {
+    const files = {};
+    for (const kind of DOWNLOADS) {
+      const [download] = await Promise.all([
+        this.page.waitForEvent('download'),
+        this.page.getByTestId(`download-${kind}`).click(),
+      ]);
+      const path = await download.path();
+      files[kind] = { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
+    }
+    return files;
   }
 
   /** Presses Tab until the focused element satisfies `test` (run in the page); fails after `limit`. */

@@ -71,8 +71,17 @@ fn ensure_trestle() -> Result<PathBuf, String> {
     });
     if !python.exists() {
         step(&format!("Creating a Python virtual environment in {VENV}"));
-        run(cmd("python3").args(["-m", "venv", VENV]))
-            .map_err(|e| format!("{e}; python3 with the venv module is needed"))?;
+        if run(cmd("python3").args(["-m", "venv", VENV])).is_err() {
+            // A machine without Python, or Debian's python3 without its venv module.
+            let _ = std::fs::remove_dir_all(&venv);
+            crate::tools::ensure_debian_packages(
+                &["/usr/bin/python3", "/usr/lib/python3/dist-packages"],
+                &["python3", "python3-venv", "python3-pip"],
+                true,
+            )?;
+            run(cmd("python3").args(["-m", "venv", VENV]))
+                .map_err(|e| format!("{e}; python3 with the venv module is needed"))?;
+        }
     }
     let shown = output(cmd(&python.to_string_lossy()).args([
         "-m",

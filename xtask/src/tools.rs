@@ -33,6 +33,7 @@ pub fn ensure_all(needs: Needs) -> Result<(), String> {
         ensure_debian_packages(
             &[CHROMIUM, CHROMEDRIVER, FIREFOX],
             &["chromium", "chromium-driver", "firefox-esr"],
+            false,
         )?;
         ensure_cargo_tool(
             "geckodriver",
@@ -111,9 +112,14 @@ fn ensure_node_packages() -> Result<(), String> {
 }
 
 /// Browsers come from Debian (Chromium, chromedriver, Firefox ESR); a test tool never downloads
-/// its own browser. Installs `packages` with apt when any of `paths` is missing.
-fn ensure_debian_packages(paths: &[&str], packages: &[&str]) -> Result<(), String> {
-    if paths.iter().all(|p| Path::new(p).exists()) {
+/// its own browser. Installs `packages` with apt when any of `paths` is missing, or always when
+/// `force` is set (the caller found them unusable).
+pub fn ensure_debian_packages(
+    paths: &[&str],
+    packages: &[&str],
+    force: bool,
+) -> Result<(), String> {
+    if !force && paths.iter().all(|p| Path::new(p).exists()) {
         return Ok(());
     }
     let list = packages.join(" ");

@@ -1,0 +1,83 @@
+// End to end: every report downloads with the right name and content, the HTML report opens from
+// file:// showing the organisation and score without any request, and both the results page and
+// the report print to PDF on A4 and Letter.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serveDist, launchBrowser, openPage, foreignRequests } from './support.mjs';
+import { Walkthrough } from './pages.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const HOSTILE = '<script>alert(1)</script> =SUM(A1) "Q"';
+
+test('every format downloads, the HTML report stands alone offline, and pages print', async () => {
+  const { context, page, requests } = await openPage(browser);
+  const app = new Walkthrough(page);
+  await page.goto(server.url);
+  await app.start();
+  await app.fillDetails({ organisation: 'Report Org', assessor: HOSTILE, assessedOn: '2024-05-01', notifiedOn: '2024-04-02' });
+  await app.toQuestions();
+  await app.answerAll((id) => (id.startsWith('MFA') ? 'partial' : 'largely'));
+  await page.getByTestId('to-results').click();
+  const score = (await page.getByTestId('results-score').textContent()).split(' ')[0];
+
+  const files = await app.downloadAll();
+  assert.deepEqual(
+    Object.fromEntries(Object.entries(files).map(([k, f]) => [k, f.name])),
+    {
+      html: 'report-org_2024-05-01_report.html',
+      json: 'report-org_2024-05-01_assessment.json',
+      csv: 'report-org_2024-05-01_action-plan.csv',
+      md: 'report-org_2024-05-01_summary.md',
+      oscal: 'report-org_2024-05-01_oscal-assessment-results.json',
+    },
+  );
+  assert.equal(JSON.parse(files.json.text).assessment.details.organisation, 'Report Org');
+  assert.ok(JSON.parse(files.oscal.text)['assessment-results'].results.length >= 1);
+  assert.ok(files.csv.text.startsWith('\uFEFFrank,id,title,action'), 'CSV with a byte-order mark and a header row');
+  assert.match(files.md.text, /Report Org/);
+
+  // The HTML report, opened from disk, shows the organisation and the score and loads nothing.
+  const folder = await mkdtemp(join(tmpdir(), 'report-'));
+  const copy = join(folder, files.html.name);
+  await copyFile(files.html.path, copy);
+  const offline = await openPage(browser);
+  await offline.page.goto(pathToFileURL(copy).href);
+  const body = await offline.page.locator('body').textContent();
+  assert.match(body, /Report Org/);
+  assert.ok(body.includes(`${score}`), `the report shows the score ${score}`);
+  assert.ok(body.includes(HOSTILE), 'typed text appears as text');
+  assert.equal(await offline.page.locator('script').count(), 0, 'the report has no scripts');
+  assert.deepEqual(offline.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);
+  for (const format of ['A4', 'Letter']) {
+    const pdf = await offline.page.pdf({ format, printBackground: true });
+    assert.ok(pdf.length > 10_000, `report prints to ${format}`);
+    await writeFile(`test-artifacts/report-${format}.pdf`, pdf);
+  }
+  await offline.context.close();
+
+  // The results page itself prints too.
+  for (const format of ['A4', 'Letter']) {
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format });
+    assert.ok(pdf.length > 10_000, `results print to ${format}`);
+    await writeFile(`test-artifacts/results-${format}.pdf`, pdf);
+  }
+  assert.deepEqual(foreignRequests(requests, server.origin), []);
+  await context.close();
+});
