@@ -48,7 +48,7 @@ pub fn downloads() -> Html {
         }
     });
     html! {
-        <section class="panel" aria-labelledby="downloads-heading">
+        <section class="panel downloads" aria-labelledby="downloads-heading">
             <h3 id="downloads-heading">{ text::DOWNLOADS_HEADING }</h3>
             <p>{ text::DOWNLOADS_INTRO }</p>
             <ul class="download-list">{ for buttons }</ul>
