@@ -61,4 +61,15 @@ test('Firefox: the one-file edition from file:// answers, autosaves, reloads and
   assert.match(name ?? '', /^firefox-org_\d{4}-\d{2}-\d{2}_assessment\.json$/);
   const saved = JSON.parse(await readFile(join(downloads, name), 'utf8'));
   assert.equal(saved.assessment.answers[first].response.level, 'largely');
+
+  // The results page and a report download work too.
+  await firefox.script('document.querySelectorAll(".family-nav button").forEach((b) => { if (b.textContent.trim() === "Results") b.click(); })');
+  assert.match(await firefox.text('[data-testid=tier]'), /Tier \d of 4/);
+  await firefox.click('[data-testid=download-html]');
+  let report;
+  for (let i = 0; i < 100 && !report; i += 1) {
+    await new Promise((done) => setTimeout(done, 100));
+    report = (await readdir(downloads)).find((f) => f.endsWith('_report.html'));
+  }
+  assert.match(await readFile(join(downloads, report), 'utf8'), /Firefox Org/);
 });

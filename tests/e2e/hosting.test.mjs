@@ -47,6 +47,9 @@ test('under a sub-path, on plain HTTP, outside a secure context, the journey wor
   await page.getByTestId('import-confirm-open').click();
   await page.getByTestId('to-results').click();
   await page.getByTestId('tier').waitFor();
+  const files = await app.downloadAll();
+  assert.equal(Object.keys(files).length, 5, 'every report downloads outside a secure context');
+  assert.equal(JSON.parse(files.oscal.text)['assessment-results'].metadata['oscal-version'], '1.2.2');
 
   const paths = requests.map((url) => new URL(url)).filter((u) => u.protocol.startsWith('http'));
   assert.ok(paths.every((u) => u.pathname.startsWith(PREFIX)), 'every file comes from the sub-path');

@@ -297,3 +297,25 @@ test('the Content-Security-Policy is in force: a fetch to another origin is refu
   assert.deepEqual(blocked, ['http://127.0.0.2:9/pixel.gif csp']);
   await context.close();
 });
+
+test('a full journey (answers, results, every download, import) stays on the page\'s own files under the CSP', async () => {
+  const { context, page, requests, errors } = await openPage(browser);
+  const app = new Walkthrough(page);
+  await page.goto(server.url);
+  await app.start();
+  await app.fillDetails({ organisation: 'Journey Org', assessor: 'Tester' });
+  await app.toQuestions();
+  await app.answerAll(() => 'largely');
+  await page.getByTestId('to-results').click();
+  const files = await app.downloadAll();
+  await page.locator('.family-nav button', { hasText: 'Saved assessments' }).click();
+  await page.getByTestId('import-file').setInputFiles({ name: files.json.name, mimeType: 'application/json', buffer: Buffer.from(files.json.text) });
+  await page.getByTestId('import-confirm-open').click();
+  await page.getByTestId('to-results').click();
+  await page.getByTestId('tier').waitFor();
+  const refused = await page.evaluate(() => fetch('http://127.0.0.2:9/beacon').then(() => false, () => true));
+  assert.equal(refused, true, 'the CSP refuses a connection to another origin');
+  assert.deepEqual(foreignRequests(requests, server.origin), [], 'not one request left the page\'s own files');
+  assert.deepEqual(errors.filter((e) => !e.includes('Content Security Policy')), []);
+  await context.close();
+});

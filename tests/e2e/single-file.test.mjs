@@ -64,6 +64,10 @@ test('the one-file edition works from file:// with no request at all', async () 
 
   await page.getByTestId('to-results').click();
   await page.getByTestId('tier').waitFor();
+  const files = await app.downloadAll();
+  assert.equal(Object.keys(files).length, 5, 'every report downloads from file://');
+  assert.match(files.html.text, /USB Org/);
+  assert.match(files.html.text, /single-file/);
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'single-file-results');
   assert.deepEqual(outside(requests), [], 'nothing but the file itself was loaded');
