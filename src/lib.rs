@@ -132,25 +132,89 @@ pub fn app() -> Html {
     }
 }
 
-/// Saves the assessment after every change. An untouched, never-saved assessment is not stored.
+/// How long the autosave waits after a change before writing, so a burst of keystrokes or clicks
+/// is written once instead of once per keystroke. Leaving the page writes at once.
+const AUTOSAVE_DELAY_MS: u32 = 250;
+
+/// Saves the assessment after every change (debounced), and at once when the page is hidden or
+/// closed. An untouched, never-saved assessment is not stored.
 #[hook]
 fn use_autosave(state: &UseReducerHandle<AppState>, store: Rc<Store>) {
     let last_saved = use_mut_ref(|| None::<Assessment>);
+    // The save waiting to run; dropping the timer cancels it.
+    let pending = use_mut_ref(|| None::<(gloo_timers::callback::Timeout, Rc<dyn Fn()>)>);
+    {
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let flush = move || {
+                if let Some((timer, save)) = pending.borrow_mut().take() {
+                    drop(timer);
+                    save();
+                }
+            };
+            let listener = on_page_hide(flush);
+            move || drop(listener)
+        });
+    }
     let handle = state.clone();
     use_effect_with(state.assessment.clone(), move |assessment| {
         let unchanged = last_saved.borrow().as_ref() == Some(assessment);
         let nothing_yet = handle.library.current.is_none() && *assessment == Assessment::default();
         if !unchanged && !nothing_yet {
-            match persistence::save_current(&store, &handle.bank, &handle.library, assessment) {
-                Ok(library) => handle.dispatch(Action::Saved {
-                    library,
-                    at: format::now_rfc3339(),
-                }),
-                Err(error) => handle.dispatch(Action::SaveFailed(error)),
-            }
+            let assessment = assessment.clone();
+            let save: Rc<dyn Fn()> = Rc::new(move || {
+                match persistence::save_current(&store, &handle.bank, &handle.library, &assessment)
+                {
+                    Ok(library) => handle.dispatch(Action::Saved {
+                        library,
+                        at: format::now_rfc3339(),
+                    }),
+                    Err(error) => handle.dispatch(Action::SaveFailed(error)),
+                }
+            });
+            let run_later = {
+                let pending = pending.clone();
+                move || {
+                    if let Some((_, save)) = pending.borrow_mut().take() {
+                        save();
+                    }
+                }
+            };
+            let timer = gloo_timers::callback::Timeout::new(AUTOSAVE_DELAY_MS, run_later);
+            *pending.borrow_mut() = Some((timer, save));
         }
         *last_saved.borrow_mut() = Some(assessment.clone());
     });
+}
+
+/// Runs `flush` when the page is hidden or about to go away (tab switch, close, reload).
+fn on_page_hide(flush: impl Fn() + 'static) -> Option<PageHideListener> {
+    let window = web_sys::window()?;
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(flush);
+    let function: &js_sys::Function = callback.as_ref().unchecked_ref();
+    for event in ["pagehide", "visibilitychange"] {
+        window
+            .add_event_listener_with_callback(event, function)
+            .ok()?;
+    }
+    Some(PageHideListener { window, callback })
+}
+
+/// Removes its listeners when dropped.
+struct PageHideListener {
+    window: web_sys::Window,
+    callback: wasm_bindgen::closure::Closure<dyn Fn()>,
+}
+
+impl Drop for PageHideListener {
+    fn drop(&mut self) {
+        let function: &js_sys::Function = self.callback.as_ref().unchecked_ref();
+        for event in ["pagehide", "visibilitychange"] {
+            let _ = self
+                .window
+                .remove_event_listener_with_callback(event, function);
+        }
+    }
 }
 
 /// Moves the focus when the user navigates, not when the page first loads, so the first Tab

@@ -98,6 +98,11 @@ impl AppState {
         notices: Vec<String>,
     ) -> Self {
         let scores = score(&bank, &assessment);
+        // Restored work was saved when it was last changed; say when.
+        let save = match library.current.as_deref().and_then(|id| library.entry(id)) {
+            Some(entry) => SaveStatus::Saved(entry.saved_at.clone()),
+            None => SaveStatus::NotYet,
+        };
         AppState {
             bank,
             assessment,
@@ -106,7 +111,7 @@ impl AppState {
             today,
             focus: None,
             library,
-            save: SaveStatus::NotYet,
+            save,
             notices,
             pending_import: None,
             import_error: None,

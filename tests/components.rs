@@ -286,6 +286,9 @@ async fn work_is_saved_and_restored_by_a_new_app_instance() {
         &format!("[data-question-id=\"{first}\"] input[value=largely]"),
     )
     .await;
+    // The autosave waits a quarter of a second for more changes before writing.
+    gloo_timers::future::TimeoutFuture::new(400).await;
+    yew::scheduler::flush().await;
     assert!(text_of(&root, "[data-testid=save-status]").contains("Saved in this browser"));
 
     // A second app on the same storage, as after a reload: nothing is lost.

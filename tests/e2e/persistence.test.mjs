@@ -69,6 +69,19 @@ test('work survives a reload', async () => {
   await context.close();
 });
 
+test('a change made just before leaving the page is still saved', async () => {
+  const { context, page } = await openPage(browser);
+  const { app, first } = await startWork(page);
+  const [, second] = await app.questionIds();
+  await app.answer(second, 'dont-know');
+  await page.reload(); // at once: the pending autosave is written when the page is hidden
+  await page.getByTestId('continue').click();
+  await page.getByTestId('to-questions').click();
+  assert.equal(await page.locator(`[data-question-id="${second}"] input[value=dont-know]`).isChecked(), true);
+  await assertWorkIntact(page, first);
+  await context.close();
+});
+
 test('every kind of bad file is refused with a plain message and the work is untouched', async () => {
   const { context, page, requests } = await openPage(browser);
   const { first } = await startWork(page);

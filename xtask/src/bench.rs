@@ -179,7 +179,7 @@ fn figures_table(
     if let Some(downloads) = browser["journey"]["downloadsMs"].as_object() {
         for (kind, value) in downloads {
             rows.push((
-                format!("Generate and download the {kind} report (click → file)"),
+                format!("Generate the {kind} report in the browser (click → file ready)"),
                 ms(value),
                 "< 50 ms".into(),
                 "–".into(),
