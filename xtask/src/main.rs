@@ -5,6 +5,7 @@
 //! from anywhere but the package registries.
 
 mod bench;
+mod budget;
 mod csp;
 mod docs;
 mod oscal;
@@ -28,6 +29,7 @@ commands:
   reproducible  build the release twice from two paths and fail unless identical
   setup   only install what is missing
   docs    regenerate the tables in docs/CONTENT.md from content/bank.toml
+  size    check the gzip size budget (first visit <= 200 KB, one-file edition <= 300 KB)
   bench   run every benchmark (sizes, start-up, repaint, reports, memory, native) into docs/PERFORMANCE.md
   oscal   validate the OSCAL export with compliance-trestle (installed into .tools/ on first use)
   csp     (run by Trunk after each build) write the Content-Security-Policy into index.html";
@@ -44,6 +46,17 @@ fn main() -> ExitCode {
         Some("release") => tools::ensure_all(tools::Needs::Build).and_then(|()| release::release()),
         Some("setup") => tools::ensure_all(tools::Needs::Everything),
         Some("docs") => docs::regenerate(),
+        Some("size") => build().and_then(|_| {
+            run::run(run::cmd("trunk").args([
+                "build",
+                "benchmarks/floor/index.html",
+                "--release",
+                "--offline",
+                "--dist",
+                "target/floor-dist",
+            ]))?;
+            budget::check("dist", "target/floor-dist", SINGLE_FILE)
+        }),
         Some("bench") => build().and_then(|_| bench::bench(SINGLE_FILE)),
         Some("oscal") => oscal::validate(),
         Some("csp") => csp::apply_to_staging(),
