@@ -3,7 +3,7 @@
 // the report print to PDF on A4 and Letter.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,6 +64,7 @@ test('every format downloads, the HTML report stands alone offline, and pages pr
   assert.ok(body.includes(HOSTILE), 'typed text appears as text');
   assert.equal(await offline.page.locator('script').count(), 0, 'the report has no scripts');
   assert.deepEqual(offline.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), []);
+  await mkdir('test-artifacts', { recursive: true });
   for (const format of ['A4', 'Letter']) {
     const pdf = await offline.page.pdf({ format, printBackground: true });
     assert.ok(pdf.length > 10_000, `report prints to ${format}`);
