@@ -1,29 +1,18 @@
 // End to end: work is never lost and input is never trusted. Autosave and reload, every kind of
 // bad file, storage that throws or is full, unreadable stored data, the library, the failure
 // screen, and the Content-Security-Policy.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openPage, foreignRequests } from './support.mjs';
+import { openPage, foreignRequests, servedApp } from './support.mjs';
 import { Walkthrough } from './pages.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = servedApp();
 
 /** Starts an assessment, names it, answers the first question "largely" and notes evidence. */
 async function startWork(page) {
   const app = new Walkthrough(page);
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await app.start();
   await app.fillDetails({ organisation: 'Kept Org', assessor: 'Tester' });
   await app.toQuestions();
@@ -58,7 +47,7 @@ async function savedFileText(page) {
 }
 
 test('work survives a reload', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(ctx.browser);
   const { first } = await startWork(page);
   await page.reload();
   await page.getByTestId('continue').click();
@@ -70,7 +59,7 @@ test('work survives a reload', async () => {
 });
 
 test('a change made just before leaving the page is still saved', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(ctx.browser);
   const { app, first } = await startWork(page);
   const [, second] = await app.questionIds();
   await app.answer(second, 'dont-know');
@@ -83,7 +72,7 @@ test('a change made just before leaving the page is still saved', async () => {
 });
 
 test('every kind of bad file is refused with a plain message and the work is untouched', async () => {
-  const { context, page, requests } = await openPage(browser);
+  const { context, page, requests } = await openPage(ctx.browser);
   const { first } = await startWork(page);
   await page.locator('.family-nav button', { hasText: 'Saved assessments' }).click();
   const good = await savedFileText(page);
@@ -123,12 +112,12 @@ test('every kind of bad file is refused with a plain message and the work is unt
     await error.getByRole('button', { name: 'Dismiss' }).click();
   }
   await assertWorkIntact(page, first);
-  assert.deepEqual(foreignRequests(requests, server.origin), []);
+  assert.deepEqual(foreignRequests(requests, ctx.server.origin), []);
   await context.close();
 });
 
 test('opening a file asks first, keeps the current work in the library, shows hostile text as text, and can be undone', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(ctx.browser);
   const { first } = await startWork(page);
   await page.locator('.family-nav button', { hasText: 'Saved assessments' }).click();
   const good = await savedFileText(page);
@@ -161,7 +150,7 @@ test('opening a file asks first, keeps the current work in the library, shows ho
 });
 
 test('the library renames, duplicates and deletes with confirmation', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(ctx.browser);
   await startWork(page);
   await page.locator('.family-nav button', { hasText: 'Saved assessments' }).click();
   const row = page.locator('[data-entry-id]').first();
@@ -181,14 +170,14 @@ test('the library renames, duplicates and deletes with confirmation', async () =
 });
 
 test('storage that throws: the app works in memory, says so, and offers a download', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(ctx.browser);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
     });
   });
   const app = new Walkthrough(page);
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await app.start();
   await app.fillDetails({ organisation: 'Memory Org', assessor: 'Tester' });
   const banner = page.getByTestId('storage-banner');
@@ -206,7 +195,7 @@ test('storage that throws: the app works in memory, says so, and offers a downlo
 });
 
 test('storage that is full: the banner says so and nothing is lost in the tab', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(ctx.browser);
   await page.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
@@ -215,7 +204,7 @@ test('storage that is full: the banner says so and nothing is lost in the tab', 
     };
   });
   const app = new Walkthrough(page);
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await app.start();
   await app.fillDetails({ organisation: 'Full Org', assessor: 'Tester' });
   await page.getByTestId('storage-banner').waitFor();
@@ -225,8 +214,8 @@ test('storage that is full: the banner says so and nothing is lost in the tab', 
 });
 
 test('unreadable stored data is kept aside, reported, and never overwritten', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(ctx.browser);
+  await page.goto(ctx.server.url);
   await page.evaluate(() => {
     localStorage.setItem('mbsa.v1.index', JSON.stringify({ version: 1, entries: [{ id: 'a1', name: 'Old', organisation: 'Old', assessed_on: null, answered: 0, applicable: 1, score: 0, saved_at: '2026-01-01T00:00:00Z' }], current: 'a1', next_number: 2 }));
     localStorage.setItem('mbsa.v1.assessment.a1', '{"kind": "midnight-blizzard-self-assessment", "version": 1, "assessment": {"answers": ');
@@ -250,7 +239,7 @@ test('unreadable stored data is kept aside, reported, and never overwritten', as
 });
 
 test('delete all my data removes everything the app stored', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(ctx.browser);
   await startWork(page);
   await page.evaluate(() => localStorage.setItem('unrelated', 'kept'));
   await page.locator('.family-nav button', { hasText: 'Saved assessments' }).click();
@@ -264,9 +253,9 @@ test('delete all my data removes everything the app stored', async () => {
 });
 
 test('a failure shows a plain message and a download of the saved work', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(ctx.browser);
   await startWork(page);
-  await page.goto(`${server.url}#simulate-failure`);
+  await page.goto(`${ctx.server.url}#simulate-failure`);
   await page.reload();
   const screen = page.locator('.failure');
   await screen.waitFor();
@@ -278,10 +267,10 @@ test('a failure shows a plain message and a download of the saved work', async (
 });
 
 test('the Content-Security-Policy is in force: a fetch to another origin is refused', async () => {
-  const { context, page, requests } = await openPage(browser);
+  const { context, page, requests } = await openPage(ctx.browser);
   const blocked = [];
   context.on('requestfailed', (r) => blocked.push(`${r.url()} ${r.failure()?.errorText}`));
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await page.getByTestId('start-new').waitFor();
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /default-src 'none'/);
@@ -306,15 +295,15 @@ test('the Content-Security-Policy is in force: a fetch to another origin is refu
   assert.ok(outcome.violations.includes('img-src'), JSON.stringify(outcome.violations));
   // Chromium reports the image it refused as a request that failed with reason "csp";
   // nothing else was attempted, and nothing was sent.
-  assert.deepEqual(foreignRequests(requests, server.origin), ['http://127.0.0.2:9/pixel.gif']);
+  assert.deepEqual(foreignRequests(requests, ctx.server.origin), ['http://127.0.0.2:9/pixel.gif']);
   assert.deepEqual(blocked, ['http://127.0.0.2:9/pixel.gif csp']);
   await context.close();
 });
 
 test('a full journey (answers, results, every download, import) stays on the page\'s own files under the CSP', async () => {
-  const { context, page, requests, errors } = await openPage(browser);
+  const { context, page, requests, errors } = await openPage(ctx.browser);
   const app = new Walkthrough(page);
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await app.start();
   await app.fillDetails({ organisation: 'Journey Org', assessor: 'Tester' });
   await app.toQuestions();
@@ -328,7 +317,7 @@ test('a full journey (answers, results, every download, import) stays on the pag
   await page.getByTestId('tier').waitFor();
   const refused = await page.evaluate(() => fetch('http://127.0.0.2:9/beacon').then(() => false, () => true));
   assert.equal(refused, true, 'the CSP refuses a connection to another origin');
-  assert.deepEqual(foreignRequests(requests, server.origin), [], 'not one request left the page\'s own files');
+  assert.deepEqual(foreignRequests(requests, ctx.server.origin), [], 'not one request left the page\'s own files');
   assert.deepEqual(errors.filter((e) => !e.includes('Content Security Policy')), []);
   await context.close();
 });

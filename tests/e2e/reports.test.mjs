@@ -1,34 +1,23 @@
 // End to end: every report downloads with the right name and content, the HTML report opens from
 // file:// showing the organisation and score without any request, and both the results page and
 // the report print to PDF on A4 and Letter.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serveDist, launchBrowser, openPage, foreignRequests } from './support.mjs';
+import { openPage, foreignRequests, servedApp } from './support.mjs';
 import { Walkthrough } from './pages.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = servedApp();
 
 const HOSTILE = '<script>alert(1)</script> =SUM(A1) "Q"';
 
 test('every format downloads, the HTML report stands alone offline, and pages print', async () => {
-  const { context, page, requests } = await openPage(browser);
+  const { context, page, requests } = await openPage(ctx.browser);
   const app = new Walkthrough(page);
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await app.start();
   await app.fillDetails({ organisation: 'Report Org', assessor: HOSTILE, assessedOn: '2024-05-01', notifiedOn: '2024-04-02' });
   await app.toQuestions();
@@ -56,7 +45,7 @@ test('every format downloads, the HTML report stands alone offline, and pages pr
   const folder = await mkdtemp(join(tmpdir(), 'report-'));
   const copy = join(folder, files.html.name);
   await copyFile(files.html.path, copy);
-  const offline = await openPage(browser);
+  const offline = await openPage(ctx.browser);
   await offline.page.goto(pathToFileURL(copy).href);
   const body = await offline.page.locator('body').textContent();
   assert.match(body, /Report Org/);
@@ -79,6 +68,6 @@ test('every format downloads, the HTML report stands alone offline, and pages pr
     assert.ok(pdf.length > 10_000, `results print to ${format}`);
     await writeFile(`test-artifacts/results-${format}.pdf`, pdf);
   }
-  assert.deepEqual(foreignRequests(requests, server.origin), []);
+  assert.deepEqual(foreignRequests(requests, ctx.server.origin), []);
   await context.close();
 });

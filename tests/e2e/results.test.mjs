@@ -1,27 +1,16 @@
 // End to end: the results page shows score and tier with what holds it, the family chart with its
 // numbers in text, the ranked plan with filters, and risk acceptance.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, axeViolations, screenshot } from './support.mjs';
+import { openPage, axeViolations, screenshot, servedApp } from './support.mjs';
 import { Walkthrough } from './pages.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = servedApp();
 
 test('results: score, tier with gating answers, chart numbers, plan filters and risk acceptance', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(ctx.browser);
   const app = new Walkthrough(page);
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await app.start();
   await app.fillDetails({ organisation: 'Results Org', assessor: 'Tester', notifiedOn: '2024-04-02' });
   await app.chooseProfile({ m365: 'yes', ms_correspondence: 'yes', entra_licence: 'p2' });

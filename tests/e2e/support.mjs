@@ -1,6 +1,7 @@
 // Shared end-to-end helpers: a static server for the release build on 127.0.0.1, a Chromium
 // launched from Debian's package, and a recorder of every request the page makes.
 import { createServer } from 'node:http';
+import { before, after } from 'node:test';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join, extname, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -106,4 +107,22 @@ export async function axeViolations(page) {
 export async function screenshot(page, name) {
   await mkdir('test-artifacts', { recursive: true });
   await page.screenshot({ path: `test-artifacts/${name}.png`, fullPage: true });
+}
+
+/**
+ * Registers the usual hooks of a test file: the release build served on 127.0.0.1 and one
+ * Chromium, both closed at the end. Returns an object whose `server` and `browser` are set once
+ * the hooks have run.
+ */
+export function servedApp() {
+  const shared = {};
+  before(async () => {
+    shared.server = await serveDist();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

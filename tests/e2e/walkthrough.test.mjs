@@ -1,23 +1,10 @@
 // End to end: the guided walk-through in Chromium against the release build on 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  serveDist, launchBrowser, openPage, foreignRequests, axeViolations, screenshot,
-} from './support.mjs';
+import { openPage, foreignRequests, axeViolations, screenshot, servedApp } from './support.mjs';
 import { Walkthrough } from './pages.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = servedApp();
 
 const PROFILE = {
   m365: 'yes',
@@ -33,9 +20,9 @@ const PROFILE = {
 };
 
 test('a keyboard-only walk-through reaches the summary with every question answered', async () => {
-  const { context, page, requests, errors } = await openPage(browser);
+  const { context, page, requests, errors } = await openPage(ctx.browser);
   const app = new Walkthrough(page);
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await page.getByTestId('start-new').waitFor();
   const started = Date.now();
 
@@ -86,14 +73,14 @@ test('a keyboard-only walk-through reaches the summary with every question answe
   assert.match(progress, new RegExp(`${answered} of ${answered} applicable questions answered`));
   assert.ok(answered >= 60 && answered < 96, `a typical profile sees ${answered} questions`);
   await screenshot(page, 'summary');
-  assert.deepEqual(foreignRequests(requests, server.origin), [], 'no request left the origin');
+  assert.deepEqual(foreignRequests(requests, ctx.server.origin), [], 'no request left the origin');
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('the first Tab reaches the skip link, which moves focus to the main content', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(ctx.browser);
+  await page.goto(ctx.server.url);
   await page.getByTestId('start-new').waitFor();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
@@ -103,9 +90,9 @@ test('the first Tab reaches the skip link, which moves focus to the main content
 });
 
 test('answering changes the live score and unanswered questions look different', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(ctx.browser);
   const app = new Walkthrough(page);
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await app.start();
   await app.toQuestions();
   const [first, second] = await app.questionIds();
@@ -123,9 +110,9 @@ test('answering changes the live score and unanswered questions look different',
 });
 
 test('the profile hides questions that do not apply and says why', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(ctx.browser);
   const app = new Walkthrough(page);
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await app.start();
   await app.chooseProfile({ azure: 'no' });
   const hidden = page.locator('[data-hidden-id="PRV-12"]');
@@ -139,12 +126,12 @@ test('the profile hides questions that do not apply and says why', async () => {
 test('axe finds no violations on any page type, in light and dark, wide and narrow', async () => {
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [1280, 360]) {
-      const { context, page } = await openPage(browser);
+      const { context, page } = await openPage(ctx.browser);
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
       const app = new Walkthrough(page);
       const tag = `${colorScheme}-${width}`;
-      await page.goto(server.url);
+      await page.goto(ctx.server.url);
       await page.getByTestId('start-new').waitFor();
       assert.deepEqual(await axeViolations(page), [], `start ${tag}`);
       await screenshot(page, `start-${tag}`);

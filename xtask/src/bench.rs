@@ -12,9 +12,11 @@ use crate::{docs, sizes, synthetic};
 
 const SYNTHETIC_QUESTIONS: usize = 2000;
 
-/// Builds what the benchmarks need, runs them, and rewrites the figures table.
-pub fn bench(single_file: &str) -> Result<(), String> {
-    let root = repo_root();
+/// Where the floor app is built.
+pub const FLOOR_DIST: &str = "target/floor-dist";
+
+/// Builds the floor app (`benchmarks/floor/`) into [`FLOOR_DIST`].
+pub fn build_floor() -> Result<(), String> {
     step("Floor app (minimal Yew app, same toolchain and profile)");
     run(cmd("trunk").args([
         "build",
@@ -22,8 +24,14 @@ pub fn bench(single_file: &str) -> Result<(), String> {
         "--release",
         "--offline",
         "--dist",
-        "target/floor-dist",
-    ]))?;
+        FLOOR_DIST,
+    ]))
+}
+
+/// Builds what the benchmarks need, runs them, and rewrites the figures table.
+pub fn bench(single_file: &str) -> Result<(), String> {
+    let root = repo_root();
+    build_floor()?;
 
     step("App built with a synthetic bank of 2,000 questions");
     let shipped =
@@ -57,7 +65,7 @@ pub fn bench(single_file: &str) -> Result<(), String> {
     let native = criterion_estimates(&root.join("target/criterion"))?;
 
     let app = sizes::measure("dist")?;
-    let floor = sizes::measure("target/floor-dist")?;
+    let floor = sizes::measure(FLOOR_DIST)?;
     let single = fs::read(root.join(single_file)).map_err(|e| e.to_string())?;
     let table = figures_table(
         &browser,
@@ -203,10 +211,16 @@ fn figures_table(
         "–".into(),
     ));
     for (title, nanos) in native {
+        // The goal is about scoring and planning the shipped bank; other rows are for comparison.
+        let goal = if title.starts_with("evaluate, shipped") || title.starts_with("score only") {
+            "< 1 ms"
+        } else {
+            "–"
+        };
         rows.push((
             format!("Native: {title} (median)"),
             format!("{:.1} µs", nanos / 1000.0),
-            "< 1 ms for the shipped bank".into(),
+            goal.into(),
             "–".into(),
         ));
     }

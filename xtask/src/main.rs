@@ -46,17 +46,9 @@ fn main() -> ExitCode {
         Some("release") => tools::ensure_all(tools::Needs::Build).and_then(|()| release::release()),
         Some("setup") => tools::ensure_all(tools::Needs::Everything),
         Some("docs") => docs::regenerate(),
-        Some("size") => build().and_then(|_| {
-            run::run(run::cmd("trunk").args([
-                "build",
-                "benchmarks/floor/index.html",
-                "--release",
-                "--offline",
-                "--dist",
-                "target/floor-dist",
-            ]))?;
-            budget::check("dist", "target/floor-dist", SINGLE_FILE)
-        }),
+        Some("size") => build()
+            .and_then(|_| bench::build_floor())
+            .and_then(|()| budget::check("dist", bench::FLOOR_DIST, SINGLE_FILE)),
         Some("bench") => build().and_then(|_| bench::bench(SINGLE_FILE)),
         Some("oscal") => oscal::validate(),
         Some("csp") => csp::apply_to_staging(),
