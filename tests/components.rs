@@ -67,6 +67,16 @@ fn text_of(root: &Element, selector: &str) -> String {
     find(root, selector).text_content().unwrap_or_default()
 }
 
+/// The id of the first question of the first family, where the walk-through begins.
+fn first_question(bank: &assessment_core::Bank) -> String {
+    let family = &bank.families[0].id;
+    bank.questions_in(family)
+        .next()
+        .expect("every family has questions")
+        .id
+        .clone()
+}
+
 /// Mounts the app and walks from the start screen to the first family page.
 async fn open_first_family() -> Element {
     let root = mount_app().await;
@@ -103,12 +113,7 @@ async fn each_question_offers_six_native_radio_choices() {
 async fn answering_updates_the_live_score_and_the_question_status() {
     let root = open_first_family().await;
     let bank = embedded_bank();
-    let first = bank
-        .questions_in(&bank.families[0].id)
-        .next()
-        .unwrap()
-        .id
-        .clone();
+    let first = first_question(&bank);
     let card = format!("[data-question-id=\"{first}\"]");
     assert!(find(&root, &card).class_list().contains("unanswered"));
 
@@ -142,12 +147,7 @@ async fn answering_updates_the_live_score_and_the_question_status() {
 async fn not_applicable_asks_for_a_reason_and_dont_know_is_an_answer() {
     let root = open_first_family().await;
     let bank = embedded_bank();
-    let first = bank
-        .questions_in(&bank.families[0].id)
-        .next()
-        .unwrap()
-        .id
-        .clone();
+    let first = first_question(&bank);
     let card = format!("[data-question-id=\"{first}\"]");
 
     click(&root, &format!("{card} input[value=not-applicable]")).await;
@@ -275,12 +275,7 @@ async fn a_profile_answer_hides_questions_and_lists_the_reason() {
 async fn work_is_saved_and_restored_by_a_new_app_instance() {
     let root = open_first_family().await;
     let bank = embedded_bank();
-    let first = bank
-        .questions_in(&bank.families[0].id)
-        .next()
-        .unwrap()
-        .id
-        .clone();
+    let first = first_question(&bank);
     click(
         &root,
         &format!("[data-question-id=\"{first}\"] input[value=largely]"),

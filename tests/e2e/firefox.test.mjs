@@ -38,8 +38,8 @@ test('Firefox: the one-file edition from file:// answers, autosaves, reloads and
   const first = await firefox.script('return document.querySelector("[data-question-id]").dataset.questionId');
   await firefox.click(`[data-question-id="${first}"] input[value=largely]`);
   assert.notEqual(await firefox.text('[data-testid=overall-score]'), '0');
-  await firefox.find('[data-testid=save-status]');
-  assert.match(await firefox.text('[data-testid=save-status]'), /Saved in this browser/);
+  // The autosave writes a quarter of a second after the last change.
+  await firefox.waitForText('[data-testid=save-status]', /Saved in this browser/);
 
   await firefox.refresh();
   await firefox.click('[data-testid=continue]');

@@ -107,6 +107,17 @@ class Session {
     return this.call('GET', `/element/${await this.find(css)}/text`);
   }
 
+  /** Waits up to `timeout` ms until the text of `css` matches `pattern`; returns the text. */
+  async waitForText(css, pattern, timeout = 15000) {
+    const started = Date.now();
+    for (;;) {
+      const text = await this.text(css);
+      if (pattern.test(text)) return text;
+      if (Date.now() - started > timeout) throw new Error(`${css} never matched ${pattern}: "${text}"`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+
   script(source, args = []) {
     return this.call('POST', '/execute/sync', { script: source, args });
   }
