@@ -8,14 +8,14 @@ use crate::{format, text};
 #[function_component(SaveStatusLine)]
 pub fn save_status_line() -> Html {
     let state = use_assessment();
-    let (message, failed) = match &state.save {
-        SaveStatus::NotYet => (text::SAVE_NOT_YET.to_string(), false),
-        SaveStatus::Saved(at) => (text::saved_at(&format::time_of_day(at)), false),
-        SaveStatus::Failed(error) => (text::store_error(*error).to_string(), true),
+    let (mark, message, failed) = match &state.save {
+        SaveStatus::NotYet => ("\u{25cb} ", text::SAVE_NOT_YET.to_string(), false),
+        SaveStatus::Saved(at) => ("\u{2714} ", text::saved_at(&format::time_of_day(at)), false),
+        SaveStatus::Failed(error) => ("\u{26a0} ", text::store_error(*error).to_string(), true),
     };
     html! {
         <p class={classes!("save-status", failed.then_some("failed"))} data-testid="save-status" role="status">
-            <span aria-hidden="true">{ if failed { "\u{26a0} " } else { "\u{2714} " } }</span>
+            <span aria-hidden="true">{ mark }</span>
             { message }
         </p>
     }

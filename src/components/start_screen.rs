@@ -32,7 +32,7 @@ pub fn start_screen() -> Html {
     html! {
         <>
             <h2 class="page-heading" tabindex="-1">{ text::START_WHAT_HEADING }</h2>
-            <p class="privacy"><span aria-hidden="true">{ "\u{1f512} " }</span>{ text::PRIVACY_PROMISE }</p>
+            <p class="privacy">{ text::PRIVACY_PROMISE }</p>
             <p>{ text::START_WHAT }</p>
             <p>{ text::START_WHO }</p>
             <h3>{ text::START_COVERS_HEADING }</h3>
