@@ -70,7 +70,7 @@ pub fn app() -> Html {
         })
     };
     use_focus_on_navigation(&state);
-    use_autosave(&state, Rc::clone(&store));
+    let save_now = use_autosave(&state, Rc::clone(&store));
     use_effect_with((), |_| failure::simulate_if_asked());
 
     let page = match state.screen {
@@ -99,6 +99,7 @@ pub fn app() -> Html {
     let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
     html! {
         <ContextProvider<Rc<Store>> context={Rc::clone(&store)}>
+        <ContextProvider<state::SaveNow> context={save_now}>
         <ContextProvider<AssessmentContext> context={state.clone()}>
             <div class="app" ondrop={on_drop} ondragover={on_drag_over}>
                 <a class="skip-link" href="#main">{ text::SKIP_LINK }</a>
@@ -128,6 +129,7 @@ pub fn app() -> Html {
                 </footer>
             </div>
         </ContextProvider<AssessmentContext>>
+        </ContextProvider<state::SaveNow>>
         </ContextProvider<Rc<Store>>>
     }
 }
@@ -139,20 +141,27 @@ const AUTOSAVE_DELAY_MS: u32 = 250;
 /// Saves the assessment after every change (debounced), and at once when the page is hidden or
 /// closed. An untouched, never-saved assessment is not stored.
 #[hook]
-fn use_autosave(state: &UseReducerHandle<AppState>, store: Rc<Store>) {
+fn use_autosave(state: &UseReducerHandle<AppState>, store: Rc<Store>) -> state::SaveNow {
     let last_saved = use_mut_ref(|| None::<Assessment>);
     // The save waiting to run; dropping the timer cancels it.
     let pending = use_mut_ref(|| None::<(gloo_timers::callback::Timeout, Rc<dyn Fn()>)>);
-    {
+    let flush = {
         let pending = pending.clone();
-        use_effect_with((), move |_| {
-            let flush = move || {
-                if let Some((timer, save)) = pending.borrow_mut().take() {
+        use_memo((), move |_| {
+            move || {
+                // Take the save out first: it dispatches, and the borrow must be over by then.
+                let waiting = pending.borrow_mut().take();
+                if let Some((timer, save)) = waiting {
                     drop(timer);
                     save();
                 }
-            };
-            let listener = on_page_hide(flush);
+            }
+        })
+    };
+    {
+        let flush = Rc::clone(&flush);
+        use_effect_with((), move |_| {
+            let listener = on_page_hide(move || flush());
             move || drop(listener)
         });
     }
@@ -175,7 +184,8 @@ fn use_autosave(state: &UseReducerHandle<AppState>, store: Rc<Store>) {
             let run_later = {
                 let pending = pending.clone();
                 move || {
-                    if let Some((_, save)) = pending.borrow_mut().take() {
+                    let waiting = pending.borrow_mut().take();
+                    if let Some((_, save)) = waiting {
                         save();
                     }
                 }
@@ -185,6 +195,7 @@ fn use_autosave(state: &UseReducerHandle<AppState>, store: Rc<Store>) {
         }
         *last_saved.borrow_mut() = Some(assessment.clone());
     });
+    state::SaveNow(flush)
 }
 
 /// Runs `flush` when the page is hidden or about to go away (tab switch, close, reload).

@@ -64,6 +64,15 @@ fn rescue(store: &Store, key: &str, raw: &str, stamp: &str, notices: &mut Vec<St
     }
 }
 
+/// The library as stored now, or `known` when storage has none (or cannot be read). Operations
+/// start from the stored index because an autosave may have written it since `known` was read.
+fn latest(store: &Store, known: &Index) -> Index {
+    store
+        .get(INDEX_KEY)
+        .and_then(|text| Index::from_json(&text))
+        .unwrap_or_else(|| known.clone())
+}
+
 /// Writes `assessment` as the current library entry (creating one if there is none) and the
 /// updated index. Returns the new index, or why nothing could be stored.
 pub fn save_current(
@@ -76,7 +85,12 @@ pub fn save_current(
         return Err(StoreError::Unavailable);
     }
     let saved_at = format::now_rfc3339();
-    let mut library = library.clone();
+    // Entries as stored now (a rename or duplicate may have happened since), but the entry this
+    // app instance has open, which storage may not know yet (a new assessment has none).
+    let mut library = Index {
+        current: library.current.clone(),
+        ..latest(store, library)
+    };
     let id = match library.current.clone() {
         Some(id) if library.entry(&id).is_some() => {
             library.update(&id, bank, assessment, &saved_at);
@@ -97,7 +111,7 @@ pub fn add_opened(
     library: &Index,
     opened: &Opened,
 ) -> Result<Index, StoreError> {
-    let mut library = library.clone();
+    let mut library = latest(store, library);
     library.current = None;
     save_current(store, bank, &library, &opened.assessment)
 }
@@ -113,7 +127,7 @@ pub fn read_entry(store: &Store, bank: &Bank, id: &str) -> Result<Opened, String
 /// Stores a copy of entry `id` under a new entry placed after it.
 pub fn duplicate(store: &Store, library: &Index, id: &str) -> Result<Index, StoreError> {
     let raw = store.get(&assessment_key(id)).ok_or(StoreError::Failed)?;
-    let mut library = library.clone();
+    let mut library = latest(store, library);
     let new_id = library
         .duplicate(id, text::COPY_SUFFIX)
         .ok_or(StoreError::Failed)?;
@@ -124,7 +138,7 @@ pub fn duplicate(store: &Store, library: &Index, id: &str) -> Result<Index, Stor
 
 /// Renames entry `id`.
 pub fn rename(store: &Store, library: &Index, id: &str, name: &str) -> Result<Index, StoreError> {
-    let mut library = library.clone();
+    let mut library = latest(store, library);
     library.rename(id, name);
     store.set(INDEX_KEY, &library.to_json())?;
     Ok(library)
@@ -132,7 +146,7 @@ pub fn rename(store: &Store, library: &Index, id: &str, name: &str) -> Result<In
 
 /// Deletes entry `id` and its stored assessment.
 pub fn delete(store: &Store, library: &Index, id: &str) -> Result<Index, StoreError> {
-    let mut library = library.clone();
+    let mut library = latest(store, library);
     library.delete(id);
     store.set(INDEX_KEY, &library.to_json())?;
     store.remove(&assessment_key(id));
@@ -157,7 +171,7 @@ pub fn open_entry(
     id: &str,
 ) -> Result<(Index, Opened), String> {
     let opened = read_entry(store, bank, id)?;
-    let mut library = library.clone();
+    let mut library = latest(store, library);
     library.current = Some(id.to_owned());
     store
         .set(INDEX_KEY, &library.to_json())

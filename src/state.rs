@@ -278,3 +278,27 @@ pub fn use_assessment() -> AssessmentContext {
 pub fn use_store() -> Rc<crate::storage::Store> {
     use_context::<Rc<crate::storage::Store>>().expect("components are rendered inside App")
 }
+
+/// Writes the change the autosave is still waiting to write, at once. Called before anything
+/// replaces the open assessment (start new, open a file or a library entry, undo, delete all), so
+/// the replaced work is saved under its own entry first and a late save cannot land on the new one.
+#[derive(Clone)]
+pub struct SaveNow(pub Rc<dyn Fn()>);
+
+impl PartialEq for SaveNow {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl SaveNow {
+    pub fn run(&self) {
+        (self.0)();
+    }
+}
+
+/// The pending-autosave flush from any component below the root.
+#[hook]
+pub fn use_save_now() -> SaveNow {
+    use_context::<SaveNow>().expect("components are rendered inside App")
+}

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::fields::TextField;
 use super::file_actions::FileActions;
 use crate::persistence;
-use crate::state::{use_assessment, use_store, Action};
+use crate::state::{use_assessment, use_save_now, use_store, Action};
 use crate::{format, text};
 
 #[function_component(LibraryPage)]
@@ -87,11 +87,14 @@ fn library_row(props: &LibraryRowProps) -> Html {
                 mode.set(RowMode::Normal);
             })
         };
+    let save_now = use_save_now();
     let open = {
         let state = state.clone();
         let store = store.clone();
         let id = entry.id.clone();
         Callback::from(move |_| {
+            // The open assessment is saved first, under its own entry.
+            save_now.run();
             match persistence::open_entry(&store, &state.bank, &state.library, &id) {
                 Ok((library, opened)) => state.dispatch(Action::Open {
                     assessment: opened.assessment,
@@ -191,9 +194,12 @@ fn delete_all() -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_| confirming.set(false))
     };
+    let save_now = use_save_now();
     let delete = {
         let confirming = confirming.clone();
         Callback::from(move |_| {
+            // Write anything pending first, so no late save recreates data after the clear.
+            save_now.run();
             store.clear_own();
             state.dispatch(Action::Cleared);
             confirming.set(false);

@@ -8,7 +8,7 @@ use assessment_core::savefile::Opened;
 use yew::prelude::*;
 
 use crate::persistence;
-use crate::state::{use_assessment, use_store, Action, SaveStatus};
+use crate::state::{use_assessment, use_save_now, use_store, Action, SaveStatus};
 use crate::{download, text};
 
 /// Offers the current assessment as a file.
@@ -83,6 +83,7 @@ struct ImportConfirmProps {
 fn import_confirm(props: &ImportConfirmProps) -> Html {
     let state = use_assessment();
     let store = use_store();
+    let save_now = use_save_now();
     let heading = use_node_ref();
     {
         let heading = heading.clone();
@@ -97,6 +98,7 @@ fn import_confirm(props: &ImportConfirmProps) -> Html {
         let state = state.clone();
         let opened = Rc::clone(opened);
         Callback::from(move |_| {
+            save_now.run();
             // Storage failure is not fatal: the opened work stays in memory and the banner says so.
             let library = persistence::add_opened(&store, &state.bank, &state.library, &opened)
                 .unwrap_or_else(|_| state.library.clone());
@@ -139,7 +141,11 @@ fn import_confirm(props: &ImportConfirmProps) -> Html {
 #[function_component(UndoBar)]
 fn undo_bar() -> Html {
     let state = use_assessment();
-    let undo = Callback::from(move |_| state.dispatch(Action::UndoOpen));
+    let save_now = use_save_now();
+    let undo = Callback::from(move |_| {
+        save_now.run();
+        state.dispatch(Action::UndoOpen)
+    });
     html! {
         <div class="banner info" role="status">
             <p>{ text::OPENED_NOTICE }</p>

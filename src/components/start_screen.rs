@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::file_actions::FileActions;
-use crate::state::{use_assessment, Action, Screen};
+use crate::state::{use_assessment, use_save_now, Action, Screen};
 use crate::text;
 
 /// The sources shown on the start screen, by id: the incident, the directive, the advisory, SCuBA.
@@ -13,9 +13,13 @@ const HEADLINE_SOURCES: [&str; 5] = ["S9", "S10", "S1", "S14", "S15"];
 pub fn start_screen() -> Html {
     let state = use_assessment();
     let has_work = state.assessment != Default::default();
+    let save_now = use_save_now();
     let start_new = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::StartNew))
+        Callback::from(move |_| {
+            save_now.run();
+            state.dispatch(Action::StartNew)
+        })
     };
     let resume = {
         let state = state.clone();

@@ -71,6 +71,28 @@ test('a change made just before leaving the page is still saved', async () => {
   await context.close();
 });
 
+test('starting a new assessment right after a change keeps that change in the old one', async () => {
+  const { context, page } = await openPage(ctx.browser);
+  const { app } = await startWork(page);
+  const [, second] = await app.questionIds();
+  await app.answer(second, 'fully');
+  // Within the autosave's delay: go to the start page and begin a new assessment.
+  await page.locator('.family-nav button', { hasText: 'Start' }).first().click();
+  await page.getByTestId('start-new').click();
+  await app.fillDetails({ organisation: 'Second Org', assessor: 'Tester' });
+  await page.getByTestId('save-status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  await page.locator('.family-nav button', { hasText: 'Saved assessments' }).click();
+  const rows = page.locator('[data-entry-id]');
+  await rows.nth(1).waitFor();
+  assert.equal(await rows.count(), 2, 'two assessments, each under its own entry');
+  const old = rows.filter({ hasText: 'Kept Org' });
+  await old.getByRole('button', { name: /^Open/ }).click();
+  await page.getByTestId('to-results').waitFor();
+  await page.locator('.family-nav button').nth(2).click();
+  assert.equal(await page.locator(`[data-question-id="${second}"] input[value=fully]`).isChecked(), true);
+  await context.close();
+});
+
 test('every kind of bad file is refused with a plain message and the work is untouched', async () => {
   const { context, page, requests } = await openPage(ctx.browser);
   const { first } = await startWork(page);
