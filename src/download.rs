@@ -12,13 +12,18 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> bool {
     try_download(file_name, mime, contents).is_some()
 }
 
-fn try_download(file_name: &str, mime: &str, contents: &str) -> Option<()> {
-    let document = web_sys::window()?.document()?;
+/// An object URL for `contents` as a Blob of type `mime`; the caller revokes it when done.
+pub fn object_url(contents: &str, mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&contents.into());
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = Url::create_object_url_with_blob(&blob).ok()?;
+    Url::create_object_url_with_blob(&blob).ok()
+}
+
+fn try_download(file_name: &str, mime: &str, contents: &str) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let url = object_url(contents, mime)?;
     let anchor: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
     anchor.set_href(&url);
     anchor.set_download(file_name);

@@ -2,7 +2,7 @@
 //! saved work is safe, with a link that downloads it, instead of a frozen or blank page.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, Document, HtmlAnchorElement, Url};
+use web_sys::{Document, HtmlAnchorElement};
 
 use crate::storage::{assessment_key, Store, INDEX_KEY};
 use crate::text;
@@ -61,11 +61,8 @@ fn saved_work() -> Option<String> {
 }
 
 fn download_link(document: &Document, contents: &str) -> Option<HtmlAnchorElement> {
-    let options = BlobPropertyBag::new();
-    options.set_type("application/json");
-    let parts = js_sys::Array::of1(&contents.into());
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = Url::create_object_url_with_blob(&blob).ok()?;
+    // Never revoked: the page is finished, and the link must work whenever it is clicked.
+    let url = crate::download::object_url(contents, "application/json")?;
     let link: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
     link.set_href(&url);
     link.set_download("saved-assessment.json");

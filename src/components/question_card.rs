@@ -92,8 +92,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
     let id = &question.id;
     let text_id = format!("q-{id}-text");
     // "Does not apply" without a reason is not an answer yet: it is scored as unanswered.
-    let needs_reason =
-        matches!(response, Some(Response::NotApplicable { reason }) if reason.trim().is_empty());
+    let needs_reason = response.is_some_and(Response::needs_reason);
     let complete = current.is_some() && !needs_reason;
     let status = match current {
         Some(_) if needs_reason => text::STATUS_NEEDS_REASON.to_string(),

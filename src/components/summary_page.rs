@@ -23,7 +23,7 @@ pub fn summary_page() -> Html {
         .assessment
         .answers
         .values()
-        .filter(|r| matches!(&r.response, Some(Response::NotApplicable { reason }) if reason.trim().is_empty()))
+        .filter(|r| r.response.as_ref().is_some_and(Response::needs_reason))
         .count();
     let to_results = {
         let state = state.clone();
