@@ -1,5 +1,6 @@
-//! Checks the question bank at build time and embeds it as compact JSON, so the browser needs no
-//! TOML parser and a broken bank fails the build with the offending items named.
+//! Checks the question bank at build time and embeds it in postcard's compact binary form, so the
+//! browser needs neither a TOML parser nor the bank's JSON decoder, and a broken bank fails the
+//! build with the offending items named.
 //!
 //! `ASSESSMENT_BANK=<path>` builds with another bank (TOML, or JSON as written by
 //! `cargo xtask bench` for its synthetic 2,000-question bank); by default `content/bank.toml`.
@@ -19,6 +20,6 @@ fn main() {
         Bank::from_toml(&text)
     };
     let bank = bank.unwrap_or_else(|e| panic!("{source}: {e}"));
-    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.json");
-    fs::write(&out, bank.to_json()).unwrap_or_else(|e| panic!("cannot write {out:?}: {e}"));
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.bin");
+    fs::write(&out, bank.to_bytes()).unwrap_or_else(|e| panic!("cannot write {out:?}: {e}"));
 }

@@ -32,12 +32,12 @@ use components::summary_page::SummaryPage;
 use state::{Action, AppState, AssessmentContext, Screen};
 use storage::Store;
 
-/// The question bank checked and converted to JSON by `build.rs`.
-const BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.json"));
+/// The question bank, checked and encoded by `build.rs`.
+const BANK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bank.bin"));
 
-/// Parses the embedded bank. It was validated at build time, so failure here is a build defect.
+/// Decodes the embedded bank. It was validated at build time, so failure here is a build defect.
 pub fn embedded_bank() -> Rc<Bank> {
-    Rc::new(Bank::from_json(BANK_JSON).expect("the embedded bank was validated at build time"))
+    Rc::new(Bank::from_bytes(BANK_BYTES).expect("the embedded bank was validated at build time"))
 }
 
 /// Which edition this page is, from its `mbsa-edition` meta element: "hosted" for the

@@ -48,8 +48,8 @@ pub fn check(dist: &str, floor: &str, single_file: &str) -> Result<(), String> {
         fs::read_to_string(repo_root().join("content/bank.toml")).map_err(|e| e.to_string())?;
     let bank = assessment_core::Bank::from_toml(&bank).map_err(|e| e.to_string())?;
     println!(
-        "  of which the embedded question bank (JSON): {} bytes gzip",
-        gzip_len(bank.to_json().as_bytes())
+        "  of which the embedded question bank (postcard): {} bytes gzip",
+        gzip_len(&bank.to_bytes())
     );
     Err(format!(
         "over the size budget: first visit {first_visit} of {FIRST_VISIT_LIMIT} bytes gzip, one-file edition {single_gzip} of {SINGLE_FILE_LIMIT}"

@@ -1,7 +1,9 @@
 //! The question bank: the content model, its parsing and its structural validation.
 //!
-//! The bank is written by people in `content/bank.toml`; the app receives it as JSON produced by
-//! its build script, so the browser never carries a TOML parser.
+//! The bank is written by people in `content/bank.toml`; the app receives it in a compact binary
+//! form (postcard) produced by its build script, so the browser never carries a TOML parser.
+//! Postcard is positional, so no field here may be skipped when serialising: optional fields are
+//! written as `null` in the JSON form rather than left out.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -40,7 +42,7 @@ pub struct Source {
     pub title: String,
     /// ISO date (`yyyy-mm-dd`, or `yyyy-mm` / `yyyy` when only that is known).
     pub date: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<String>,
 }
 
@@ -189,10 +191,10 @@ pub struct Question {
     #[serde(default)]
     pub unless: Vec<String>,
     pub measures: Vec<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub directive: Option<DirectivePhase>,
     pub sources: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub adaptation: Option<String>,
     #[serde(default)]
     pub refs: References,
@@ -241,7 +243,20 @@ impl Bank {
         bank.checked()
     }
 
-    /// The compact JSON form the app embeds.
+    /// Decodes the binary form the app embeds (see [`Bank::to_bytes`]). It does not re-check the
+    /// bank: the build script only encodes a bank that passed [`Bank::problems`], and skipping the
+    /// check keeps the validation code out of the browser.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Bank, ContentError> {
+        postcard::from_bytes(bytes).map_err(|e| ContentError::Parse(e.to_string()))
+    }
+
+    /// The binary form the app embeds: postcard, fields in declaration order. Smaller to decode
+    /// than JSON (no field names, no number or escape parsing); see docs/PERFORMANCE.md.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a bank always serialises")
+    }
+
+    /// The compact JSON form (the synthetic benchmark bank is written this way).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a bank always serialises")
     }

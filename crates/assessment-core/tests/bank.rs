@@ -1,5 +1,5 @@
-//! The shipped question bank parses, passes every structural rule, and survives the JSON round trip
-//! the app's build performs.
+//! The shipped question bank parses, passes every structural rule, and survives the binary round
+//! trip the app's build performs (and the JSON one the benchmark's synthetic bank uses).
 
 use assessment_core::{Bank, ContentError};
 
@@ -17,6 +17,24 @@ fn json_round_trip_keeps_every_field() {
     let bank = Bank::from_toml(SHIPPED).unwrap();
     let again = Bank::from_json(&bank.to_json()).unwrap();
     assert_eq!(bank, again);
+}
+
+#[test]
+fn binary_round_trip_keeps_every_field() {
+    let bank = Bank::from_toml(SHIPPED).unwrap();
+    let again = Bank::from_bytes(&bank.to_bytes()).unwrap();
+    assert_eq!(bank, again);
+}
+
+#[test]
+fn truncated_binary_bank_is_an_error_not_a_panic() {
+    let bytes = Bank::from_toml(SHIPPED).unwrap().to_bytes();
+    for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            matches!(Bank::from_bytes(&bytes[..cut]), Err(ContentError::Parse(_))),
+            "a bank cut at byte {cut} was accepted"
+        );
+    }
 }
 
 #[test]
