@@ -7,6 +7,7 @@ pub mod failure;
 pub mod format;
 mod import;
 pub mod persistence;
+mod reports;
 pub mod state;
 pub mod storage;
 pub mod text;
@@ -33,7 +34,7 @@ use state::{Action, AppState, AssessmentContext, Screen};
 use storage::Store;
 
 /// The question bank, checked and encoded by `build.rs`.
-const BANK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bank.bin"));
+pub(crate) const BANK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bank.bin"));
 
 /// Decodes the embedded bank. It was validated at build time, so failure here is a build defect.
 pub fn embedded_bank() -> Rc<Bank> {

@@ -365,4 +365,16 @@ pub fn accepted_count(count: usize) -> String {
 
 // Downloads
 pub const DOWNLOADS_HEADING: &str = "Download the results";
+pub const DOWNLOAD_REFUSED: &str = "The browser did not accept the download. Check that downloads are allowed for this page, then try again.";
+
+/// Shown while a report is being made (the first one also loads the report generator).
+pub fn report_making(label: &str) -> String {
+    format!("Preparing: {label}\u{2026}")
+}
+
+/// Shown when a report could not be made; `reason` says why in a few words.
+pub fn report_failed(reason: &str) -> String {
+    format!("The file could not be made: {reason}. Your answers are unaffected; try again, or download the assessment file (JSON), which is always available.")
+}
+
 pub const DOWNLOADS_INTRO: &str = "Each file is made in this browser when you click, from the answers on this page. Nothing is sent anywhere: the file goes straight to your downloads.";

@@ -1,12 +1,12 @@
-//! Download buttons for every report format. Each file is generated in the core from the same
-//! evaluation the results page shows, at the moment of the click, and offered as a download.
+//! Download buttons for every report format. Each file is made at the moment of the click from the
+//! current answers (see `crate::reports`) and offered as a download; while the first report loads
+//! the generator, and if anything fails, a status line under the buttons says so in words.
 
-use assessment_core::evaluate;
-use assessment_core::report::{self, ReportContext, ReportKind};
+use assessment_core::report::{self, ReportKind};
 use yew::prelude::*;
 
 use crate::state::use_assessment;
-use crate::{download, edition, format, text};
+use crate::{download, edition, reports, text};
 
 /// The stable test hook of each format's button.
 fn test_id(kind: ReportKind) -> &'static str {
@@ -19,27 +19,37 @@ fn test_id(kind: ReportKind) -> &'static str {
     }
 }
 
+/// What the status line under the buttons says.
+#[derive(Clone, PartialEq)]
+enum Progress {
+    Idle,
+    Making(ReportKind),
+    Failed(String),
+}
+
 #[function_component(Downloads)]
 pub fn downloads() -> Html {
     let state = use_assessment();
+    let progress = use_state(|| Progress::Idle);
     let buttons = ReportKind::ALL.iter().map(|&kind| {
         let state = state.clone();
+        let progress = progress.clone();
         let onclick = Callback::from(move |_| {
-            let evaluation = evaluate(&state.bank, &state.assessment, state.today);
-            let generated_at = format::now_rfc3339();
-            let edition = edition();
-            let context = ReportContext {
-                bank: &state.bank,
-                assessment: &state.assessment,
-                evaluation: &evaluation,
-                generated_at: &generated_at,
-                today: state.today,
-                app_version: env!("CARGO_PKG_VERSION"),
-                edition: &edition,
-            };
-            let contents = report::render(kind, &context);
-            let name = report::file_name_for(kind, &state.assessment);
-            download::download(&name, kind.mime(), &contents);
+            // The report is made from the state as it is at the click.
+            let snapshot = (*state).clone();
+            let progress = progress.clone();
+            progress.set(Progress::Making(kind));
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = reports::generate(kind, &snapshot, &edition()).await;
+                let name = report::file_name_for(kind, &snapshot.assessment);
+                progress.set(match outcome {
+                    Ok(contents) if download::download(&name, kind.mime(), &contents) => {
+                        Progress::Idle
+                    }
+                    Ok(_) => Progress::Failed(text::DOWNLOAD_REFUSED.to_string()),
+                    Err(reason) => Progress::Failed(text::report_failed(&reason)),
+                });
+            });
         });
         html! {
             <li key={test_id(kind)}>
@@ -47,11 +57,17 @@ pub fn downloads() -> Html {
             </li>
         }
     });
+    let status = match &*progress {
+        Progress::Idle => html! {},
+        Progress::Making(kind) => html! { { text::report_making(kind.label()) } },
+        Progress::Failed(message) => html! { <strong>{ message }</strong> },
+    };
     html! {
         <section class="panel downloads" aria-labelledby="downloads-heading">
             <h3 id="downloads-heading">{ text::DOWNLOADS_HEADING }</h3>
             <p>{ text::DOWNLOADS_INTRO }</p>
             <ul class="download-list">{ for buttons }</ul>
+            <p class="download-status" role="status" data-testid="download-status">{ status }</p>
         </section>
     }
 }

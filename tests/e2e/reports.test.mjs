@@ -71,3 +71,36 @@ test('every format downloads, the HTML report stands alone offline, and pages pr
   assert.deepEqual(foreignRequests(requests, ctx.server.origin), []);
   await context.close();
 });
+
+test('the report generator loads on the first download only, and a failed load is explained and retried', async () => {
+  const { context, page, requests } = await openPage(ctx.browser);
+  const app = new Walkthrough(page);
+  const generator = (url) => url.includes('/reports/assessment-reports');
+  let refuse = true;
+  await page.route((url) => generator(url.href), (route) => (refuse ? route.abort() : route.continue()));
+  await page.goto(ctx.server.url);
+  await app.start();
+  await app.fillDetails({ organisation: 'Lazy Org', assessor: 'A', assessedOn: '2024-05-01', notifiedOn: '' });
+  await app.toQuestions();
+  await app.answerAll(() => 'largely');
+  await page.getByTestId('to-results').click();
+  assert.deepEqual(requests.filter(generator), [], 'nothing of the generator is loaded before a download');
+
+  // The generator cannot be fetched: the user is told, in words, and the work is untouched.
+  await page.getByTestId('download-csv').click();
+  const status = page.getByTestId('download-status');
+  await status.getByText('could not be made').waitFor();
+  assert.ok(requests.some(generator), 'the first download asked for the generator');
+
+  // The assessment file needs no generator.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+  assert.equal(json.suggestedFilename(), 'lazy-org_2024-05-01_assessment.json');
+
+  // Once the generator can be fetched, the next click loads it and the file arrives.
+  refuse = false;
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  assert.equal(csv.suggestedFilename(), 'lazy-org_2024-05-01_action-plan.csv');
+  assert.equal((await status.textContent()).trim(), '', 'the status clears when the file is ready');
+  assert.deepEqual(foreignRequests(requests, ctx.server.origin), []);
+  await context.close();
+});

@@ -76,16 +76,27 @@ fn serve() -> Result<(), String> {
 /// Where the one-file edition is written by `build`.
 pub const SINGLE_FILE: &str = "dist-single/midnight-blizzard-self-assessment.html";
 
-/// Builds the hosted app into `dist/` and the one-file edition from it, printing sizes.
+/// Where the Trunk build of the one-file edition's parts goes.
+const SINGLE_PARTS: &str = "target/single-parts";
+
+/// Builds the hosted app into `dist/` and the one-file edition, printing sizes.
 fn build() -> Result<sizes::Report, String> {
     tools::ensure_all(tools::Needs::Build)?;
     run::step("Release build (trunk build --release --offline)");
     run::run(run::cmd("trunk").args(["build", "--release", "--offline"]))?;
     let report = sizes::measure("dist")?;
     report.print();
-    run::step("One-file edition");
+    run::step("One-file edition (trunk build --release --offline single.html)");
     let root = run::repo_root();
-    let html = single::build(&root.join("dist"), &root.join(SINGLE_FILE))?;
+    run::run(run::cmd("trunk").args([
+        "build",
+        "--release",
+        "--offline",
+        "--dist",
+        SINGLE_PARTS,
+        single::SOURCE_HTML,
+    ]))?;
+    let html = single::build(&root.join(SINGLE_PARTS), &root.join(SINGLE_FILE))?;
     println!(
         "{SINGLE_FILE}: {} bytes, {} gzip",
         html.len(),
@@ -112,19 +123,33 @@ fn test() -> Result<(), String> {
         "warnings",
     ]))?;
 
-    run::step("Lints, wasm32 (cargo clippy -D warnings)");
-    run::run(run::cmd("cargo").args([
-        "clippy",
-        "--package",
-        "assessment-web",
-        "--all-targets",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--locked",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    // Both ways of making reports: loaded on demand (hosted) and linked in (one-file edition).
+    for features in ["", "assessment-web/bundled-reports"] {
+        run::step(&format!(
+            "Lints, wasm32 (cargo clippy -D warnings, features: {})",
+            if features.is_empty() {
+                "none"
+            } else {
+                features
+            }
+        ));
+        run::run(run::cmd("cargo").args([
+            "clippy",
+            "--package",
+            "assessment-web",
+            "--package",
+            "assessment-reports",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            features,
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ]))?;
+    }
 
     run::step("Native tests (core and tooling)");
     run::run(run::cmd("cargo").args([

@@ -19,13 +19,19 @@ pub fn build(source: &Path, target: &Path, out: &Path) -> Result<String, String>
         fs::remove_dir_all(out).map_err(|e| format!("cannot empty {}: {e}", out.display()))?;
     }
     let hosted = out.join("hosted");
-    run(cmd("trunk")
-        .current_dir(source)
-        .args(["build", "--release", "--offline", "--dist"])
-        .arg(&hosted)
-        .env("CARGO_TARGET_DIR", target)
-        .env("CARGO_ENCODED_RUSTFLAGS", path_neutral_flags(source)))?;
-    single::build(&hosted, &out.join(SINGLE_NAME))?;
+    let trunk_build = |html: &str, dist: &Path| {
+        run(cmd("trunk")
+            .current_dir(source)
+            .args(["build", "--release", "--offline", "--dist"])
+            .arg(dist)
+            .arg(html)
+            .env("CARGO_TARGET_DIR", target)
+            .env("CARGO_ENCODED_RUSTFLAGS", path_neutral_flags(source)))
+    };
+    trunk_build("index.html", &hosted)?;
+    let parts = target.join("single-parts");
+    trunk_build(single::SOURCE_HTML, &parts)?;
+    single::build(&parts, &out.join(SINGLE_NAME))?;
     let sums = checksums(out)?;
     fs::write(out.join("SHA256SUMS"), &sums)
         .map_err(|e| format!("cannot write SHA256SUMS: {e}"))?;

@@ -1,5 +1,7 @@
 //! The one-file edition: one HTML file holding the wasm-bindgen glue, the wasm (base64), the
 //! stylesheet and the icon, that runs from file:// under a CSP allowing no connections at all.
+//! Its parts come from a Trunk build of `single.html`, which links the report generator into the
+//! app (the hosted build loads it as a second module, which a file:// page cannot).
 //!
 //! Chromium refuses to fetch a sibling `.wasm` or load a module script by `src` from file://, but
 //! runs an inline `<script type="module">`; the glue is initialised with the wasm bytes, never a
@@ -19,10 +21,13 @@ struct Parts {
     icon: Vec<u8>,
 }
 
-/// Builds the one-file edition from the hosted build in `dist`, writes it to `out`, and returns
-/// its contents.
-pub fn build(dist: &Path, out: &Path) -> Result<String, String> {
-    let parts = read_parts(dist)?;
+/// The Trunk source of the one-file edition's parts: the app with the report generator linked in.
+pub const SOURCE_HTML: &str = "single.html";
+
+/// Builds the one-file edition from the Trunk build of [`SOURCE_HTML`] in `parts`, writes it to
+/// `out`, and returns its contents.
+pub fn build(parts: &Path, out: &Path) -> Result<String, String> {
+    let parts = read_parts(parts)?;
     let html = assemble(&parts);
     if let Some(folder) = out.parent() {
         fs::create_dir_all(folder)
@@ -39,7 +44,7 @@ fn read_parts(dist: &Path) -> Result<Parts, String> {
         entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(test))
-            .ok_or_else(|| format!("the hosted build in {} has no {what}", dist.display()))
+            .ok_or_else(|| format!("the build in {} has no {what}", dist.display()))
     };
     let read_text =
         |p: PathBuf| fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()));

@@ -1,4 +1,5 @@
-//! Measures what a first visit downloads: each file of the build, raw and gzip-compressed.
+//! Measures what a first visit downloads: each file of the build, raw and gzip-compressed, apart
+//! from the report generator in `reports/`, which the page loads only on the first download.
 
 use std::fs;
 use std::io::Write;
@@ -14,9 +15,14 @@ pub struct FileSize {
     pub gzip: u64,
 }
 
-/// Sizes of every file in a build folder, largest gzip first.
+/// The sub-folder of a hosted build that is loaded on demand, not on the first visit.
+pub const ON_DEMAND_DIR: &str = "reports";
+
+/// Sizes of every file in a build folder, largest gzip first: those a first visit loads, and
+/// those under [`ON_DEMAND_DIR`].
 pub struct Report {
     pub files: Vec<FileSize>,
+    pub on_demand: Vec<FileSize>,
 }
 
 impl Report {
@@ -30,33 +36,50 @@ impl Report {
             println!("{:<40} {:>10} {:>10}", file.name, file.raw, file.gzip);
         }
         let raw: u64 = self.files.iter().map(|f| f.raw).sum();
-        println!("{:<40} {:>10} {:>10}", "total", raw, self.total_gzip());
-    }
-}
-
-/// Measures every regular file directly inside `dir` (relative to the repository root).
-pub fn measure(dir: &str) -> Result<Report, String> {
-    let folder = crate::run::repo_root().join(dir);
-    let entries = fs::read_dir(&folder).map_err(|e| format!("cannot list {dir}: {e}"))?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| format!("cannot list {dir}: {e}"))?.path();
-        if path.is_file() {
-            files.push(measure_file(&path)?);
+        println!(
+            "{:<40} {:>10} {:>10}",
+            "first visit",
+            raw,
+            self.total_gzip()
+        );
+        for file in &self.on_demand {
+            println!(
+                "{:<40} {:>10} {:>10}  (on demand)",
+                file.name, file.raw, file.gzip
+            );
         }
     }
-    files.sort_by(|a, b| b.gzip.cmp(&a.gzip).then(a.name.cmp(&b.name)));
-    Ok(Report { files })
 }
 
-fn measure_file(path: &Path) -> Result<FileSize, String> {
+/// Measures every file below `dir` (relative to the repository root).
+pub fn measure(dir: &str) -> Result<Report, String> {
+    let folder = crate::run::repo_root().join(dir);
+    let mut files = Vec::new();
+    collect(&folder, &folder, &mut files)?;
+    files.sort_by(|a, b| b.gzip.cmp(&a.gzip).then(a.name.cmp(&b.name)));
+    let prefix = format!("{ON_DEMAND_DIR}/");
+    let (on_demand, files) = files.into_iter().partition(|f| f.name.starts_with(&prefix));
+    Ok(Report { files, on_demand })
+}
+
+fn collect(root: &Path, dir: &Path, files: &mut Vec<FileSize>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            collect(root, &path, files)?;
+        } else {
+            files.push(measure_file(root, &path)?);
+        }
+    }
+    Ok(())
+}
+
+fn measure_file(root: &Path, path: &Path) -> Result<FileSize, String> {
     let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let name = path.strip_prefix(root).unwrap_or(path);
     Ok(FileSize {
-        name: path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned(),
+        name: name.to_string_lossy().replace('\\', "/"),
         raw: bytes.len() as u64,
         gzip: gzip_len(&bytes),
     })
@@ -76,7 +99,8 @@ pub fn gzip_len(bytes: &[u8]) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::gzip_len;
+    use super::{gzip_len, measure};
+    use std::fs;
 
     #[test]
     fn repetitive_data_compresses() {
@@ -85,6 +109,32 @@ mod tests {
         assert!(
             size > 0 && size < 100,
             "gzip of 10 000 identical bytes was {size}"
+        );
+    }
+
+    #[test]
+    fn the_report_generator_is_not_counted_in_the_first_visit() {
+        let dir = crate::run::repo_root().join("target/sizes-test");
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("reports")).unwrap();
+        fs::create_dir_all(dir.join("snippets/app")).unwrap();
+        fs::write(dir.join("app.wasm"), vec![1u8; 500]).unwrap();
+        fs::write(
+            dir.join("snippets/app/inline0.js"),
+            "export function f() {}",
+        )
+        .unwrap();
+        fs::write(dir.join("reports/gen_bg.wasm"), vec![2u8; 500]).unwrap();
+        let report = measure("target/sizes-test").unwrap();
+        let names =
+            |files: &[super::FileSize]| files.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+        let mut first = names(&report.files);
+        first.sort();
+        assert_eq!(first, ["app.wasm", "snippets/app/inline0.js"]);
+        assert_eq!(names(&report.on_demand), ["reports/gen_bg.wasm"]);
+        assert_eq!(
+            report.total_gzip(),
+            report.files.iter().map(|f| f.gzip).sum::<u64>()
         );
     }
 }

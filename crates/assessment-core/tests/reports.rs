@@ -221,6 +221,60 @@ fn reports_are_deterministic() {
     );
 }
 
+/// What the app hands to its on-demand report generator for `kind`.
+fn packed<'a>(kind: ReportKind, bank: &'a [u8], file: &'a str) -> report::Packed<'a> {
+    report::Packed {
+        kind: kind.file_kind(),
+        bank,
+        assessment_file: file,
+        generated_at: GENERATED_AT,
+        today: TODAY,
+        app_version: APP_VERSION,
+        edition: EDITION,
+    }
+}
+
+#[test]
+fn packed_inputs_give_the_same_reports_as_the_app_state() {
+    let bank = report_bank();
+    let assessment = golden_assessment();
+    let bank_bytes = bank.to_bytes();
+    let file = savefile::save(&assessment, &bank, APP_VERSION, GENERATED_AT);
+    for (kind, direct) in render_all(&bank, &assessment) {
+        let made = report::render_packed(&packed(kind, &bank_bytes, &file));
+        assert_eq!(made.as_deref(), Ok(direct.as_str()), "{kind:?}");
+    }
+}
+
+#[test]
+fn packed_inputs_that_do_not_fit_are_refused_with_a_reason() {
+    let bank = report_bank();
+    let bank_bytes = bank.to_bytes();
+    let file = savefile::save(&golden_assessment(), &bank, APP_VERSION, GENERATED_AT);
+    let good = packed(ReportKind::Html, &bank_bytes, &file);
+    let refused = |packed: report::Packed| report::render_packed(&packed).unwrap_err();
+    assert!(refused(report::Packed {
+        kind: "poster",
+        ..good
+    })
+    .contains("\"poster\""));
+    assert!(refused(report::Packed {
+        today: "tomorrow",
+        ..good
+    })
+    .contains("not a date"));
+    assert!(refused(report::Packed {
+        bank: &bank_bytes[..10],
+        ..good
+    })
+    .contains("question bank"));
+    assert!(refused(report::Packed {
+        assessment_file: "{}",
+        ..good
+    })
+    .starts_with("the assessment could not be read"));
+}
+
 #[test]
 fn the_fingerprint_hashes_the_canonical_answer_data() {
     let assessment = golden_assessment();

@@ -24,6 +24,7 @@ mod csv;
 mod html;
 mod markdown;
 mod oscal;
+mod packed;
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -37,6 +38,7 @@ use crate::evaluation::Evaluation;
 use crate::plan::{Flag, PlanItem};
 
 pub use oscal::{uuid_v5, OSCAL_VERSION, UUID_NAMESPACE};
+pub use packed::{render_packed, Packed};
 
 /// Everything a report is made from. The core has no clock: the caller supplies the time.
 #[derive(Debug, Clone, Copy)]
@@ -88,6 +90,11 @@ impl ReportKind {
             ReportKind::Markdown => "summary",
             ReportKind::Oscal => "oscal-assessment-results",
         }
+    }
+
+    /// The kind whose [`ReportKind::file_kind`] is `name`.
+    pub fn from_file_kind(name: &str) -> Option<ReportKind> {
+        ReportKind::ALL.into_iter().find(|k| k.file_kind() == name)
     }
 
     /// File extension, without the dot.
