@@ -57,14 +57,18 @@ fn read_parts(dist: &Path) -> Result<Parts, String> {
     })
 }
 
-/// Gzip at the highest level, deterministic (no file name or time in the header).
+/// Gzip as small as Zopfli makes it, deterministic (no file name or time in the header). Slow
+/// (seconds for the app's wasm), which is why only the one-file edition's embedded wasm uses it.
 fn gzip(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder
-        .write_all(bytes)
-        .expect("writing to memory cannot fail");
-    encoder.finish().expect("writing to memory cannot fail")
+    let mut packed = Vec::new();
+    zopfli::compress(
+        zopfli::Options::default(),
+        zopfli::Format::Gzip,
+        bytes,
+        &mut packed,
+    )
+    .expect("writing to memory cannot fail");
+    packed
 }
 
 fn sha256_source(text: &str) -> String {
