@@ -1,6 +1,6 @@
 //! What an organisation says about each question: the implementation scale and the other states.
 
-use serde::{Deserialize, Serialize};
+use serde::{de, Deserialize, Deserializer, Serialize};
 
 /// How far a measure is in place. The order is the order of improvement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -50,7 +50,7 @@ impl Level {
 }
 
 /// An answer given to a question. A question with no `Response` is unanswered.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum Response {
     /// The measure is in place to this level.
@@ -59,6 +59,40 @@ pub enum Response {
     NotApplicable { reason: String },
     /// The person answering does not know; scored as not in place and counted separately.
     DontKnow,
+}
+
+/// Reads the same objects as serde's internally tagged form (`{"state": "implemented", "level":
+/// "partial"}`) through a flat struct instead: the derived form buffers every value before
+/// choosing the variant, and that buffering code is a large part of the file reader in the
+/// browser build (docs/PERFORMANCE.md). Fields other than the state's own are ignored, as before.
+impl<'de> Deserialize<'de> for Response {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        enum State {
+            Implemented,
+            NotApplicable,
+            DontKnow,
+        }
+        #[derive(Deserialize)]
+        struct Fields {
+            state: State,
+            level: Option<Level>,
+            reason: Option<String>,
+        }
+        let fields = Fields::deserialize(deserializer)?;
+        match fields.state {
+            State::Implemented => fields
+                .level
+                .map(|level| Response::Implemented { level })
+                .ok_or_else(|| de::Error::missing_field("level")),
+            State::NotApplicable => fields
+                .reason
+                .map(|reason| Response::NotApplicable { reason })
+                .ok_or_else(|| de::Error::missing_field("reason")),
+            State::DontKnow => Ok(Response::DontKnow),
+        }
+    }
 }
 
 impl Response {

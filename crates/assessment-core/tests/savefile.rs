@@ -185,9 +185,9 @@ fn wrong_types_name_the_place() {
     let OpenError::Invalid { path, problem } = &error else {
         panic!("{error:?}")
     };
-    // The response is an internally tagged enum, so the path stops at the response itself.
+    // The response is read field by field, so the path names the level itself.
     assert!(
-        path.starts_with("assessment.answers.") && path.ends_with(".response"),
+        path.starts_with("assessment.answers.") && path.ends_with(".response.level"),
         "{path}"
     );
     assert!(problem.contains("mostly"), "{problem}");
