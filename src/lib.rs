@@ -24,10 +24,10 @@ use components::family_page::FamilyPage;
 use components::hidden_questions::HiddenQuestions;
 use components::library_page::LibraryPage;
 use components::notices::Notices;
-use components::progress_bar::ProgressBar;
+use components::progress_bar::progress_bar;
 use components::results_page::ResultsPage;
-use components::save_status::SaveStatusLine;
-use components::score_panel::ScorePanel;
+use components::save_status::save_status_line;
+use components::score_panel::score_panel;
 use components::start_screen::StartScreen;
 use components::summary_page::SummaryPage;
 use state::{Action, AppState, AssessmentContext, Screen};
@@ -108,15 +108,15 @@ pub fn app() -> Html {
                     <h1>{ text::APP_TITLE }</h1>
                     <p class="lede">{ text::APP_TAGLINE }</p>
                     <div class="header-status">
-                        <ProgressBar />
-                        <SaveStatusLine />
+                        { progress_bar(&state) }
+                        { save_status_line(&state) }
                     </div>
                 </header>
                 <div class={classes!("layout", started.then_some("with-sidebar"))}>
                     if started {
                         <aside class="sidebar">
                             <FamilyNav />
-                            <ScorePanel />
+                            { score_panel(&state) }
                         </aside>
                     }
                     <main id="main" tabindex="-1">

@@ -2,12 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::state::use_assessment;
+use crate::state::AppState;
 use crate::text;
 
-#[function_component(ProgressBar)]
-pub fn progress_bar() -> Html {
-    let state = use_assessment();
+/// The header's progress line; a plain function, as it only reads the state App already has.
+pub fn progress_bar(state: &AppState) -> Html {
     let overall = state.scores.overall;
     let label = text::progress(overall.answered(), overall.applicable);
     html! {

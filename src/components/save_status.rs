@@ -2,12 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::state::{use_assessment, SaveStatus};
+use crate::state::{AppState, SaveStatus};
 use crate::{format, text};
 
-#[function_component(SaveStatusLine)]
-pub fn save_status_line() -> Html {
-    let state = use_assessment();
+/// The header's save line; a plain function, as it only reads the state App already has.
+pub fn save_status_line(state: &AppState) -> Html {
     let (mark, message, failed) = match &state.save {
         SaveStatus::NotYet => ("\u{25cb} ", text::SAVE_NOT_YET.to_string(), false),
         SaveStatus::Saved(at) => ("\u{2714} ", text::saved_at(&format::time_of_day(at)), false),

@@ -2,12 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::state::use_assessment;
+use crate::state::AppState;
 use crate::text;
 
-#[function_component(ScorePanel)]
-pub fn score_panel() -> Html {
-    let state = use_assessment();
+/// The sidebar's score; a plain function, as it only reads the state App already has.
+pub fn score_panel(state: &AppState) -> Html {
     let overall = state.scores.overall;
     html! {
         <section class="score-panel" aria-labelledby="score-heading">

@@ -89,27 +89,35 @@ async function downloads(browser, url) {
   }
   await page.getByTestId('to-results').click();
   // Generation time: from the click until the file's Blob URL is made (the download itself is
-  // the browser's work, and Chromium throttles many downloads in a row).
-  const result = await page.evaluate((runs) => {
+  // the browser's work, and Chromium throttles many downloads in a row). The first report of a
+  // visit also fetches and compiles the report generator, so it is timed on its own.
+  const { firstReportMs, result } = await page.evaluate(async (runs) => {
     const made = URL.createObjectURL;
+    let blobMade = null;
     URL.createObjectURL = (blob) => {
-      window.__blobAt = performance.now();
+      blobMade?.(performance.now());
       return made.call(URL, blob);
     };
+    const timeClick = (button) =>
+      new Promise((resolve) => {
+        const started = performance.now();
+        blobMade = (at) => {
+          blobMade = null;
+          resolve(at - started);
+        };
+        button.click();
+      });
+    const round = (ms) => Math.round(ms * 10) / 10;
+    const first = await timeClick(document.querySelector('[data-testid=download-csv]'));
     const out = {};
     for (const kind of ['html', 'json', 'csv', 'md', 'oscal']) {
       const button = document.querySelector(`[data-testid=download-${kind}]`);
       const times = [];
-      for (let i = 0; i < runs; i += 1) {
-        window.__blobAt = undefined;
-        const started = performance.now();
-        button.click();
-        times.push(window.__blobAt - started);
-      }
+      for (let i = 0; i < runs; i += 1) times.push(await timeClick(button));
       times.sort((a, b) => a - b);
-      out[kind] = Math.round(times[Math.floor(times.length / 2)] * 10) / 10;
+      out[kind] = round(times[Math.floor(times.length / 2)]);
     }
-    return out;
+    return { firstReportMs: round(first), result: out };
   }, RUNS);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -117,7 +125,7 @@ async function downloads(browser, url) {
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   const wasm = await page.evaluate(() => window.__wasmMemory?.() ?? 0);
   await context.close();
-  return { downloadsMs: result, jsHeapBytes: heap, wasmMemoryBytes: wasm };
+  return { firstReportMs, downloadsMs: result, jsHeapBytes: heap, wasmMemoryBytes: wasm };
 }
 
 const app = await serveDist(process.env.DIST_DIR ?? 'dist');
