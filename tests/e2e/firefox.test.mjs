@@ -1,11 +1,13 @@
 // End to end in Firefox ESR (Debian's package, driven through geckodriver): the one-file edition
-// opened from file:// walks through, autosaves, survives a reload, and downloads the work.
+// opened from file:// walks through, autosaves, survives a reload, and downloads the work; the
+// hosted build, served under a sub-path, loads its report generator on the first download.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { serveDist } from './support.mjs';
 import { startFirefox } from './webdriver.mjs';
 
 let firefox;
@@ -72,4 +74,26 @@ test('Firefox: the one-file edition from file:// answers, autosaves, reloads and
     report = (await readdir(downloads)).find((f) => f.endsWith('_report.html'));
   }
   assert.match(await readFile(join(downloads, report), 'utf8'), /Firefox Org/);
+});
+
+test('Firefox: the hosted build under a sub-path loads the report generator and downloads a report', async () => {
+  const server = await serveDist(process.env.DIST_DIR ?? 'dist', '/tools/assessment/');
+  try {
+    await firefox.goto(server.url);
+    assert.match(await firefox.text('[data-testid=version]'), /hosted/);
+    await firefox.click('[data-testid=start-new]');
+    await firefox.type('[data-testid=organisation]', 'Hosted Fox');
+    await firefox.click('[data-testid=to-questions]');
+    await firefox.script('document.querySelectorAll(".family-nav button").forEach((b) => { if (b.textContent.trim() === "Results") b.click(); })');
+    await firefox.click('[data-testid=download-csv]');
+    let plan;
+    for (let i = 0; i < 100 && !plan; i += 1) {
+      await new Promise((done) => setTimeout(done, 100));
+      plan = (await readdir(downloads)).find((f) => f.startsWith('hosted-fox_') && f.endsWith('_action-plan.csv'));
+    }
+    assert.ok(plan, `no action plan arrived; status: ${await firefox.text('[data-testid=download-status]')}`);
+    assert.match(await readFile(join(downloads, plan), 'utf8'), /^\uFEFFrank,id,title,action/);
+  } finally {
+    await server.close();
+  }
 });

@@ -1,6 +1,9 @@
 //! The size budget: the gzip size of everything a first visit loads, and of the one-file edition,
 //! against fixed limits. Deterministic (sizes, not timings). Prints the figures with the ratio to
-//! the floor app and, when over budget, where the bytes go.
+//! the floor app and, when over a limit, where the bytes go.
+//!
+//! `cargo xtask size` holds the build to the budget. Until the app meets it, `cargo xtask test`
+//! holds every build to a ceiling instead: the sizes last reached, so the app can only shrink.
 
 use std::fs;
 use std::path::Path;
@@ -8,15 +11,35 @@ use std::path::Path;
 use crate::run::repo_root;
 use crate::sizes::{self, gzip_len};
 
-/// Gzip bytes a first visit may load (HTML, JS, wasm, CSS, icon).
-pub const FIRST_VISIT_LIMIT: u64 = 200_000;
-/// What we aim for: 2.5 times the floor app.
-pub const FIRST_VISIT_TARGET: u64 = 145_000;
-/// Gzip bytes of the one-file edition.
-pub const SINGLE_FILE_LIMIT: u64 = 300_000;
+/// Gzip bytes a build may reach: everything a first visit loads (HTML, JS, wasm, CSS, icon), and
+/// the one-file edition.
+pub struct Limits {
+    pub first_visit: u64,
+    pub single_file: u64,
+    /// What the limits are, for the messages.
+    pub name: &'static str,
+}
 
-/// Measures `dist`, the floor app's build and the one-file edition; fails when over a limit.
-pub fn check(dist: &str, floor: &str, single_file: &str) -> Result<(), String> {
+/// The budget (issue 9).
+pub const BUDGET: Limits = Limits {
+    first_visit: 200_000,
+    single_file: 300_000,
+    name: "size budget",
+};
+
+/// The sizes of the build of 2026-11-25 (279,951 and 321,586 bytes) plus about 1 %. Lower these
+/// whenever the app shrinks; never raise them to let a change through.
+pub const CEILING: Limits = Limits {
+    first_visit: 283_000,
+    single_file: 325_000,
+    name: "size ceiling (the sizes last reached; the budget is not met yet)",
+};
+
+/// What we aim for on a first visit: 2.5 times the floor app.
+pub const FIRST_VISIT_TARGET: u64 = 145_000;
+
+/// Measures `dist`, the floor app's build and the one-file edition; fails when over `limits`.
+pub fn check(dist: &str, floor: &str, single_file: &str, limits: &Limits) -> Result<(), String> {
     let app = sizes::measure(dist)?;
     let floor_total = sizes::measure(floor).map(|r| r.total_gzip()).unwrap_or(0);
     let single =
@@ -30,13 +53,20 @@ pub fn check(dist: &str, floor: &str, single_file: &str) -> Result<(), String> {
             format!("{:.2}x floor", v as f64 / floor_total as f64)
         }
     };
-    println!("first visit: {first_visit} bytes gzip (limit {FIRST_VISIT_LIMIT}, target {FIRST_VISIT_TARGET}), {}", ratio(first_visit));
     println!(
-        "one-file edition: {single_gzip} bytes gzip (limit {SINGLE_FILE_LIMIT}), {}",
+        "first visit: {first_visit} bytes gzip (budget {}, target {FIRST_VISIT_TARGET}), {}",
+        BUDGET.first_visit,
+        ratio(first_visit)
+    );
+    println!(
+        "one-file edition: {single_gzip} bytes gzip (budget {}), {}",
+        BUDGET.single_file,
         ratio(single_gzip)
     );
     println!("floor app: {floor_total} bytes gzip");
-    if first_visit <= FIRST_VISIT_LIMIT && single_gzip <= SINGLE_FILE_LIMIT {
+    let over = over_limits(first_visit, single_gzip, limits);
+    if over.is_empty() {
+        println!("within the {}", limits.name);
         return Ok(());
     }
     println!("\nlargest contributors:");
@@ -51,9 +81,25 @@ pub fn check(dist: &str, floor: &str, single_file: &str) -> Result<(), String> {
         "  of which the embedded question bank (postcard): {} bytes gzip",
         gzip_len(&bank.to_bytes())
     );
-    Err(format!(
-        "over the size budget: first visit {first_visit} of {FIRST_VISIT_LIMIT} bytes gzip, one-file edition {single_gzip} of {SINGLE_FILE_LIMIT}"
-    ))
+    Err(format!("over the {}: {}", limits.name, over.join("; ")))
+}
+
+/// Each figure above its limit, as "what: size of limit".
+fn over_limits(first_visit: u64, single_file: u64, limits: &Limits) -> Vec<String> {
+    let mut over = Vec::new();
+    if first_visit > limits.first_visit {
+        over.push(format!(
+            "first visit {first_visit} of {} bytes gzip",
+            limits.first_visit
+        ));
+    }
+    if single_file > limits.single_file {
+        over.push(format!(
+            "one-file edition {single_file} of {} bytes gzip",
+            limits.single_file
+        ));
+    }
+    over
 }
 
 /// Prints the size of the wasm's code and data sections, raw and gzip.
@@ -106,6 +152,22 @@ fn leb128(bytes: &[u8]) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_figure_over_its_limit_is_named() {
+        let limits = Limits {
+            first_visit: 100,
+            single_file: 200,
+            name: "test",
+        };
+        assert!(over_limits(100, 200, &limits).is_empty());
+        assert_eq!(
+            over_limits(101, 200, &limits),
+            ["first visit 101 of 100 bytes gzip"]
+        );
+        assert_eq!(over_limits(50, 201, &limits).len(), 1);
+        assert_eq!(over_limits(101, 201, &limits).len(), 2);
+    }
 
     #[test]
     fn finds_code_and_data_sections() {

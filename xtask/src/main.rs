@@ -48,7 +48,7 @@ fn main() -> ExitCode {
         Some("docs") => docs::regenerate(),
         Some("size") => build()
             .and_then(|_| bench::build_floor())
-            .and_then(|()| budget::check("dist", bench::FLOOR_DIST, SINGLE_FILE)),
+            .and_then(|()| budget::check("dist", bench::FLOOR_DIST, SINGLE_FILE, &budget::BUDGET)),
         Some("bench") => build().and_then(|_| bench::bench(SINGLE_FILE)),
         Some("oscal") => oscal::validate(),
         Some("csp") => csp::apply_to_staging(),
@@ -180,6 +180,10 @@ fn test() -> Result<(), String> {
     )?;
 
     build()?;
+
+    run::step("Size (gzip of a first visit and of the one-file edition, against the ceiling)");
+    bench::build_floor()?;
+    budget::check("dist", bench::FLOOR_DIST, SINGLE_FILE, &budget::CEILING)?;
 
     run::step("End-to-end tests (playwright-core driving Chromium against dist/)");
     run::run(
