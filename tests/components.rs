@@ -191,6 +191,8 @@ async fn evidence_owner_and_target_date_are_kept_per_question() {
 
     let note: HtmlTextAreaElement = find(&root, &format!("#q-{first}-note")).dyn_into().unwrap();
     assert_eq!(note.value(), "CA policy 'Require MFA' exported 2024-05-02");
+    // No field takes more text than the file reader accepts back.
+    assert_eq!(note.max_length(), 50_000);
     let date: HtmlInputElement = find(&root, &format!("#q-{first}-target"))
         .dyn_into()
         .unwrap();

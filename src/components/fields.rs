@@ -1,6 +1,7 @@
 //! Labelled form fields shared by every form: text, multi-line text and dates, each with an
 //! optional plain-language error tied to the control for screen readers.
 
+use assessment_core::savefile::MAX_TEXT_CHARS;
 use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -47,15 +48,18 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let error_id = format!("{}-error", props.id);
     let described = props.error.as_ref().map(|_| error_id.clone());
     let invalid = props.error.is_some().then_some("true");
+    // The file reader refuses longer text, so the field must not accept it: otherwise the work
+    // would save but not reopen. HTML counts UTF-16 units, never fewer than characters.
+    let maxlength = MAX_TEXT_CHARS.to_string();
     let control = if props.multiline {
         html! {
-            <textarea id={props.id.clone()} value={props.value.clone()} rows="3" {oninput}
+            <textarea id={props.id.clone()} value={props.value.clone()} rows="3" {oninput} {maxlength}
                 required={props.required} aria-invalid={invalid} aria-describedby={described}
                 data-testid={props.testid.clone()} />
         }
     } else {
         html! {
-            <input type="text" id={props.id.clone()} value={props.value.clone()} {oninput}
+            <input type="text" id={props.id.clone()} value={props.value.clone()} {oninput} {maxlength}
                 required={props.required} aria-invalid={invalid} aria-describedby={described}
                 data-testid={props.testid.clone()} autocomplete="off" />
         }
