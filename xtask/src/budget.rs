@@ -27,7 +27,7 @@ pub const BUDGET: Limits = Limits {
     name: "size budget",
 };
 
-/// The sizes of the build of 2026-11-25 (279,951 and 321,586 bytes) plus about 1 %. Lower these
+/// The sizes of the build of 2026-11-25 (279,977 and 321,390 bytes) plus about 1 %. Lower these
 /// whenever the app shrinks; never raise them to let a change through.
 pub const CEILING: Limits = Limits {
     first_visit: 283_000,
