@@ -35,13 +35,14 @@ pub fn downloads() -> Html {
         let state = state.clone();
         let progress = progress.clone();
         let onclick = Callback::from(move |_| {
-            // The report is made from the state as it is at the click.
-            let snapshot = (*state).clone();
+            // The handle holds the state of this render: the report is made from the answers as
+            // they were at the click, without copying them.
+            let state = state.clone();
             let progress = progress.clone();
             progress.set(Progress::Making(kind));
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome = reports::generate(kind, &snapshot, &edition()).await;
-                let name = report::file_name_for(kind, &snapshot.assessment);
+                let outcome = reports::generate(kind, &state, &edition()).await;
+                let name = report::file_name_for(kind, &state.assessment);
                 progress.set(match outcome {
                     Ok(contents) if download::download(&name, kind.mime(), &contents) => {
                         Progress::Idle
