@@ -54,11 +54,11 @@ fn path_neutral_flags(source: &Path) -> String {
 
 /// `sha256sum`-compatible lines for every file below `folder`, sorted by path.
 pub fn checksums(folder: &Path) -> Result<String, String> {
-    let mut files = Vec::new();
-    collect_files(folder, folder, &mut files)?;
-    files.sort();
     let mut lines = String::new();
-    for relative in files {
+    for relative in relative_files(folder)? {
+        if relative == "SHA256SUMS" {
+            continue;
+        }
         let bytes =
             fs::read(folder.join(&relative)).map_err(|e| format!("cannot read {relative}: {e}"))?;
         let digest = Sha256::digest(&bytes);
@@ -68,13 +68,21 @@ pub fn checksums(folder: &Path) -> Result<String, String> {
     Ok(lines)
 }
 
+/// Every file below `folder`, as sorted `/`-separated paths relative to it.
+pub fn relative_files(folder: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    collect_files(folder, folder, &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
 fn collect_files(root: &Path, dir: &Path, files: &mut Vec<String>) -> Result<(), String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.is_dir() {
             collect_files(root, &path, files)?;
-        } else if path.file_name().is_some_and(|n| n != "SHA256SUMS") {
+        } else {
             let relative = path.strip_prefix(root).map_err(|e| e.to_string())?;
             files.push(relative.to_string_lossy().replace('\\', "/"));
         }

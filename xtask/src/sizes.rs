@@ -54,32 +54,22 @@ impl Report {
 /// Measures every file below `dir` (relative to the repository root).
 pub fn measure(dir: &str) -> Result<Report, String> {
     let folder = crate::run::repo_root().join(dir);
-    let mut files = Vec::new();
-    collect(&folder, &folder, &mut files)?;
+    let mut files = crate::release::relative_files(&folder)?
+        .iter()
+        .map(|relative| measure_file(&folder, relative))
+        .collect::<Result<Vec<_>, _>>()?;
     files.sort_by(|a, b| b.gzip.cmp(&a.gzip).then(a.name.cmp(&b.name)));
     let prefix = format!("{ON_DEMAND_DIR}/");
     let (on_demand, files) = files.into_iter().partition(|f| f.name.starts_with(&prefix));
     Ok(Report { files, on_demand })
 }
 
-fn collect(root: &Path, dir: &Path, files: &mut Vec<FileSize>) -> Result<(), String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_dir() {
-            collect(root, &path, files)?;
-        } else {
-            files.push(measure_file(root, &path)?);
-        }
-    }
-    Ok(())
-}
-
-fn measure_file(root: &Path, path: &Path) -> Result<FileSize, String> {
-    let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let name = path.strip_prefix(root).unwrap_or(path);
+/// Sizes of the file at `relative` (a `/`-separated path below `root`).
+fn measure_file(root: &Path, relative: &str) -> Result<FileSize, String> {
+    let bytes =
+        fs::read(root.join(relative)).map_err(|e| format!("cannot read {relative}: {e}"))?;
     Ok(FileSize {
-        name: name.to_string_lossy().replace('\\', "/"),
+        name: relative.to_string(),
         raw: bytes.len() as u64,
         gzip: gzip_len(&bytes),
     })
