@@ -3,33 +3,19 @@
 
 use std::hint::black_box;
 
-use assessment_core::{
-    evaluate, score, ActionStatus, AnswerRecord, Assessment, Bank, Level, Response, RiskAcceptance,
-};
-use chrono::{Days, NaiveDate};
+use assessment_core::{evaluate, score, AnswerRecord, Assessment, Bank, Level, Response};
 use criterion::{criterion_group, criterion_main, Criterion};
 
-const SHIPPED: &str = include_str!("../../../content/bank.toml");
+mod common;
 
-fn day(offset: u64) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2024, 4, 2).unwrap() + Days::new(offset)
-}
+use common::{acceptance, day, set_typical_profile, status, SHIPPED};
 
 /// A mid-way assessment: a typical Microsoft 365 tenant, about half the measures fully in place,
 /// the rest spread over the other answers, with owners, target dates and a few accepted risks.
 fn mixed_assessment(bank: &Bank) -> Assessment {
     let mut assessment = Assessment::default();
     assessment.details.notified_on = Some(day(0));
-    for (question, option) in [
-        ("m365", "yes"),
-        ("entra_licence", "p1"),
-        ("azure", "no"),
-        ("hybrid", "yes"),
-        ("ms_notified", "yes"),
-        ("msp_customer", "no"),
-    ] {
-        assessment.profile.insert(question.into(), option.into());
-    }
+    set_typical_profile(&mut assessment);
     for (i, question) in bank.questions.iter().enumerate() {
         let response = match i % 10 {
             0..=4 => Some(Response::Implemented {
@@ -55,16 +41,8 @@ fn mixed_assessment(bank: &Bank) -> Assessment {
                 String::new()
             },
             target_date: (i % 4 == 0).then(|| day(i as u64)),
-            action_status: if i % 5 == 0 {
-                ActionStatus::InProgress
-            } else {
-                ActionStatus::Open
-            },
-            risk_acceptance: (i % 15 == 6).then(|| RiskAcceptance {
-                justification: "Replacing the system next quarter".into(),
-                approver: "CIO".into(),
-                expires_on: Some(day(120)),
-            }),
+            action_status: status(i),
+            risk_acceptance: acceptance(i),
             ..AnswerRecord::default()
         };
         assessment.answers.insert(question.id.clone(), record);

@@ -5,18 +5,12 @@
 use std::hint::black_box;
 
 use assessment_core::report::{render, ReportContext, ReportKind};
-use assessment_core::{
-    evaluate, ActionStatus, AnswerRecord, Assessment, Bank, Details, Level, Response,
-    RiskAcceptance,
-};
-use chrono::{Days, NaiveDate};
+use assessment_core::{evaluate, AnswerRecord, Assessment, Bank, Details, Level, Response};
 use criterion::{criterion_group, criterion_main, Criterion};
 
-const SHIPPED: &str = include_str!("../../../content/bank.toml");
+mod common;
 
-fn day(offset: u64) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2024, 4, 2).unwrap() + Days::new(offset)
-}
+use common::{acceptance, day, set_typical_profile, status, SHIPPED};
 
 /// Every question answered: most fully in place, the rest spread over the other answers, each
 /// with a note and an owner, target dates on a quarter, and a few accepted risks.
@@ -30,16 +24,7 @@ fn complete_assessment(bank: &Bank) -> Assessment {
         },
         ..Assessment::default()
     };
-    for (question, option) in [
-        ("m365", "yes"),
-        ("entra_licence", "p1"),
-        ("azure", "no"),
-        ("hybrid", "yes"),
-        ("ms_notified", "yes"),
-        ("msp_customer", "no"),
-    ] {
-        assessment.profile.insert(question.into(), option.into());
-    }
+    set_typical_profile(&mut assessment);
     for (i, question) in bank.questions.iter().enumerate() {
         let response = match i % 10 {
             0..=4 => Response::Implemented {
@@ -65,16 +50,8 @@ fn complete_assessment(bank: &Bank) -> Assessment {
             ),
             owner: ["IT operations", "Security team", "Identity team"][i % 3].into(),
             target_date: (i % 4 == 0).then(|| day(i as u64 + 30)),
-            action_status: if i % 5 == 0 {
-                ActionStatus::InProgress
-            } else {
-                ActionStatus::Open
-            },
-            risk_acceptance: (i % 15 == 6).then(|| RiskAcceptance {
-                justification: "Replacing the system next quarter".into(),
-                approver: "CIO".into(),
-                expires_on: Some(day(120)),
-            }),
+            action_status: status(i),
+            risk_acceptance: acceptance(i),
         };
         assessment.answers.insert(question.id.clone(), record);
     }
