@@ -27,11 +27,11 @@ pub const BUDGET: Limits = Limits {
     name: "size budget",
 };
 
-/// The sizes of the build of 2026-11-25 (279,977 and 321,390 bytes) plus about 1 %. Lower these
+/// The sizes of the build of 2026-11-25 (260,346 and 301,599 bytes) plus about 1 %. Lower these
 /// whenever the app shrinks; never raise them to let a change through.
 pub const CEILING: Limits = Limits {
-    first_visit: 283_000,
-    single_file: 325_000,
+    first_visit: 263_000,
+    single_file: 304_500,
     name: "size ceiling (the sizes last reached; the budget is not met yet)",
 };
 

@@ -1,9 +1,9 @@
 //! What an organisation says about each question: the implementation scale and the other states.
 
-use serde::{de, Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 /// How far a measure is in place. The order is the order of improvement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     None,
@@ -59,40 +59,6 @@ pub enum Response {
     NotApplicable { reason: String },
     /// The person answering does not know; scored as not in place and counted separately.
     DontKnow,
-}
-
-/// Reads the same objects as serde's internally tagged form (`{"state": "implemented", "level":
-/// "partial"}`) through a flat struct instead: the derived form buffers every value before
-/// choosing the variant, and that buffering code is a large part of the file reader in the
-/// browser build (docs/PERFORMANCE.md). Fields other than the state's own are ignored, as before.
-impl<'de> Deserialize<'de> for Response {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(rename_all = "kebab-case")]
-        enum State {
-            Implemented,
-            NotApplicable,
-            DontKnow,
-        }
-        #[derive(Deserialize)]
-        struct Fields {
-            state: State,
-            level: Option<Level>,
-            reason: Option<String>,
-        }
-        let fields = Fields::deserialize(deserializer)?;
-        match fields.state {
-            State::Implemented => fields
-                .level
-                .map(|level| Response::Implemented { level })
-                .ok_or_else(|| de::Error::missing_field("level")),
-            State::NotApplicable => fields
-                .reason
-                .map(|reason| Response::NotApplicable { reason })
-                .ok_or_else(|| de::Error::missing_field("reason")),
-            State::DontKnow => Ok(Response::DontKnow),
-        }
-    }
 }
 
 impl Response {

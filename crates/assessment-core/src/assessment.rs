@@ -3,13 +3,12 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::answers::Response;
 
 /// Who is assessed, by whom and when.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Details {
     pub organisation: String,
     pub assessor: String,
@@ -23,7 +22,7 @@ pub struct Details {
 }
 
 /// Progress of the action that closes a gap.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionStatus {
     #[default]
@@ -33,17 +32,16 @@ pub enum ActionStatus {
 }
 
 /// A gap the organisation has decided to live with, for now. It never counts as implemented.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct RiskAcceptance {
     pub justification: String,
     pub approver: String,
-    #[serde(default, with = "crate::dates::optional")]
+    #[serde(with = "crate::dates::optional")]
     pub expires_on: Option<NaiveDate>,
 }
 
 /// Why a recorded risk acceptance does not hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "problem", rename_all = "kebab-case")]
 pub enum AcceptanceProblem {
     /// Nobody wrote down why the risk is acceptable.
@@ -89,8 +87,7 @@ impl RiskAcceptance {
 }
 
 /// Everything recorded against one question.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct AnswerRecord {
     /// The answer; `None` means unanswered.
     pub response: Option<Response>,
@@ -111,8 +108,7 @@ impl AnswerRecord {
 }
 
 /// Everything the user has said in one assessment.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     pub details: Details,
     /// Question id → what was recorded. Absent means nothing recorded (unanswered).

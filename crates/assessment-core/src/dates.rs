@@ -24,24 +24,15 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
-/// Serde for `Option<NaiveDate>` as `"yyyy-mm-dd"` or `null`, with a plain error message.
+/// Writes `Option<NaiveDate>` as `"yyyy-mm-dd"` or `null` (read back by `savefile::read_date`).
 pub mod optional {
     use chrono::NaiveDate;
-    use serde::{de, Deserialize, Deserializer, Serializer};
+    use serde::Serializer;
 
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match date {
             Some(date) => s.serialize_str(&super::iso(*date)),
             None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            None => Ok(None),
-            Some(text) => super::parse_iso(&text).map(Some).ok_or_else(|| {
-                de::Error::custom(format!("{text:?} is not a date of the form yyyy-mm-dd"))
-            }),
         }
     }
 }

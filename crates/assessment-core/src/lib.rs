@@ -10,6 +10,7 @@ pub mod content;
 pub mod dates;
 pub mod evaluation;
 pub mod files;
+pub mod json;
 pub mod library;
 pub mod plan;
 pub mod profile;

@@ -6,7 +6,7 @@
 use std::cmp::Ordering;
 
 use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::answers::Level;
 use crate::assessment::{AcceptanceProblem, ActionStatus, AnswerRecord, Details, RiskAcceptance};
@@ -22,7 +22,7 @@ pub const DIRECTIVE_TIMELINE_LABEL: &str =
     "ED 24-02 timeline, adapted; not an obligation for non-federal organisations";
 
 /// When to act on a gap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Horizon {
     /// Critical gaps and questions the directive asked to act on immediately.
@@ -59,7 +59,7 @@ impl Horizon {
 }
 
 /// Which date an action is due by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DueBasis {
     /// The target date the organisation entered; it wins over the directive's timeline.

@@ -7,12 +7,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDate;
+use serde::Serialize;
 
-use crate::answers::Response;
-use crate::assessment::{AnswerRecord, Assessment};
+use crate::answers::{Level, Response};
+use crate::assessment::{ActionStatus, AnswerRecord, Assessment, Details, RiskAcceptance};
 use crate::content::Bank;
+use crate::dates;
+use crate::json::{self, Fields, Json, Problem};
 
 /// What every assessment file says it is, so other JSON is recognised at once.
 pub const FILE_KIND: &str = "midnight-blizzard-self-assessment";
@@ -132,98 +134,207 @@ impl fmt::Display for OpenError {
 
 impl std::error::Error for OpenError {}
 
-/// The envelope as read: the version decides how the rest is read.
-#[derive(Deserialize)]
-struct Envelope {
-    kind: Option<String>,
-    version: Option<serde_json::Value>,
-    #[serde(default)]
-    app_version: String,
-    #[serde(default)]
-    content_version: String,
-}
-
-/// Format version 1, as read from a file.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)] // kind, version and saved_at are read from the envelope
-struct FileV1 {
-    kind: String,
-    version: u32,
-    #[serde(default)]
-    app_version: String,
-    #[serde(default)]
-    content_version: String,
-    #[serde(default)]
-    saved_at: String,
-    assessment: AssessmentV1,
-}
-
-/// Version 1's assessment: the current `Assessment`, but with duplicate question ids refused.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AssessmentV1 {
-    #[serde(default)]
-    details: crate::assessment::Details,
-    #[serde(default, deserialize_with = "unique_keys")]
-    answers: BTreeMap<String, AnswerRecord>,
-    #[serde(default, deserialize_with = "unique_keys")]
-    profile: BTreeMap<String, String>,
-}
-
 /// Opens an assessment file against the current bank. See the module documentation.
 pub fn open(bytes: &[u8], bank: &Bank) -> Result<Opened, OpenError> {
     let text = decode(bytes)?;
-    let envelope: Envelope = serde_json::from_str(text).map_err(json_error)?;
-    if envelope.kind.as_deref() != Some(FILE_KIND) {
+    let root = Json::parse(text).map_err(json_error)?;
+    if root.get("kind") != Some(&Json::Text(FILE_KIND.to_owned())) {
         return Err(OpenError::NotAnAssessment);
     }
-    let version = match envelope.version.as_ref().and_then(|v| v.as_u64()) {
-        Some(v) if v > u64::from(CURRENT_VERSION) => {
+    let version = match root.get("version") {
+        Some(&Json::Whole(v)) if v > u64::from(CURRENT_VERSION) => {
             return Err(OpenError::NewerVersion {
                 version: u32::try_from(v).unwrap_or(u32::MAX),
             })
         }
-        Some(1) => 1,
+        Some(Json::Whole(1)) => 1,
         _ => return Err(OpenError::UnknownVersion),
     };
-    let assessment = read_v1(text)?;
+    let file = read_v1(&root).map_err(|problem| match problem {
+        Problem { path, problem } if problem == DUPLICATE_KEY && path.starts_with(ANSWERS) => {
+            OpenError::DuplicateQuestion {
+                id: path[ANSWERS.len()..].to_owned(),
+            }
+        }
+        Problem { path, problem } => OpenError::Invalid {
+            path: if path.is_empty() {
+                "the top level".into()
+            } else {
+                path
+            },
+            problem,
+        },
+    })?;
     let mut notes = Vec::new();
-    let assessment = fit_to_bank(assessment, bank, &mut notes);
+    let assessment = fit_to_bank(file.assessment, bank, &mut notes);
     check_text_lengths(&assessment)?;
     Ok(Opened {
         assessment,
         version,
-        app_version: envelope.app_version,
-        content_version: envelope.content_version,
+        app_version: file.app_version,
+        content_version: file.content_version,
         notes,
     })
 }
 
+/// What format version 1 holds besides its kind and version.
+struct FileV1 {
+    app_version: String,
+    content_version: String,
+    assessment: Assessment,
+}
+
 /// Reads format version 1, which is the current one: no migration needed.
-fn read_v1(text: &str) -> Result<Assessment, OpenError> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let file: FileV1 = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let problem = plain_serde_message(&e.into_inner());
-        match problem.strip_prefix(DUPLICATE_PREFIX) {
-            Some(id) if path.starts_with("assessment.answers") => {
-                OpenError::DuplicateQuestion { id: id.to_owned() }
-            }
-            _ => OpenError::Invalid {
-                path: if path == "." {
-                    "the top level".into()
-                } else {
-                    path
-                },
-                problem,
-            },
-        }
-    })?;
+fn read_v1(root: &Json) -> Result<FileV1, Problem> {
+    let top = Fields::of(
+        root,
+        "",
+        &[
+            "kind",
+            "version",
+            "app_version",
+            "content_version",
+            "saved_at",
+            "assessment",
+        ],
+    )?;
+    top.optional("saved_at", json::text)?;
+    Ok(FileV1 {
+        app_version: top.optional("app_version", json::text)?,
+        content_version: top.optional("content_version", json::text)?,
+        assessment: top.required("assessment", read_assessment)?,
+    })
+}
+
+fn read_assessment(value: &Json, path: &str) -> Result<Assessment, Problem> {
+    let fields = Fields::of(value, path, &["details", "answers", "profile"])?;
     Ok(Assessment {
-        details: file.assessment.details,
-        answers: file.assessment.answers,
-        profile: file.assessment.profile,
+        details: fields.optional("details", read_details)?,
+        answers: fields.optional("answers", |value, path| read_map(value, path, read_record))?,
+        profile: fields.optional("profile", |value, path| read_map(value, path, json::text))?,
+    })
+}
+
+/// An object read into a map, refusing a key given twice (it would not be clear which value is
+/// meant).
+fn read_map<T>(
+    value: &Json,
+    path: &str,
+    read: impl Fn(&Json, &str) -> Result<T, Problem>,
+) -> Result<BTreeMap<String, T>, Problem> {
+    let mut map = BTreeMap::new();
+    for (key, value) in json::entries(value, path)? {
+        let place = json::join(path, key);
+        if map.insert(key.clone(), read(value, &place)?).is_some() {
+            return Err(Problem::new(&place, DUPLICATE_KEY));
+        }
+    }
+    Ok(map)
+}
+
+fn read_details(value: &Json, path: &str) -> Result<Details, Problem> {
+    let fields = Fields::of(
+        value,
+        path,
+        &["organisation", "assessor", "assessed_on", "notified_on"],
+    )?;
+    Ok(Details {
+        organisation: fields.optional("organisation", json::text)?,
+        assessor: fields.optional("assessor", json::text)?,
+        assessed_on: fields.optional("assessed_on", read_date)?,
+        notified_on: fields.optional("notified_on", read_date)?,
+    })
+}
+
+fn read_record(value: &Json, path: &str) -> Result<AnswerRecord, Problem> {
+    let fields = Fields::of(
+        value,
+        path,
+        &[
+            "response",
+            "note",
+            "owner",
+            "target_date",
+            "action_status",
+            "risk_acceptance",
+        ],
+    )?;
+    Ok(AnswerRecord {
+        response: fields.optional("response", |value, path| {
+            json::nullable(value, path, read_response)
+        })?,
+        note: fields.optional("note", json::text)?,
+        owner: fields.optional("owner", json::text)?,
+        target_date: fields.optional("target_date", read_date)?,
+        action_status: fields.optional("action_status", |value, path| {
+            json::one_of(
+                value,
+                path,
+                &[
+                    ("open", ActionStatus::Open),
+                    ("in-progress", ActionStatus::InProgress),
+                    ("done", ActionStatus::Done),
+                ],
+            )
+        })?,
+        risk_acceptance: fields.optional("risk_acceptance", |value, path| {
+            json::nullable(value, path, read_acceptance)
+        })?,
+    })
+}
+
+fn read_response(value: &Json, path: &str) -> Result<Response, Problem> {
+    #[derive(Clone, Copy)]
+    enum State {
+        Implemented,
+        NotApplicable,
+        DontKnow,
+    }
+    let fields = Fields::of(value, path, &["state", "level", "reason"])?;
+    let state = fields.required("state", |value, path| {
+        json::one_of(
+            value,
+            path,
+            &[
+                ("implemented", State::Implemented),
+                ("not-applicable", State::NotApplicable),
+                ("dont-know", State::DontKnow),
+            ],
+        )
+    })?;
+    Ok(match state {
+        State::Implemented => Response::Implemented {
+            level: fields.required("level", |value, path| {
+                let levels = Level::ALL.map(|level| (level.key(), level));
+                json::one_of(value, path, &levels)
+            })?,
+        },
+        State::NotApplicable => Response::NotApplicable {
+            reason: fields.required("reason", json::text)?,
+        },
+        State::DontKnow => Response::DontKnow,
+    })
+}
+
+fn read_acceptance(value: &Json, path: &str) -> Result<RiskAcceptance, Problem> {
+    let fields = Fields::of(value, path, &["justification", "approver", "expires_on"])?;
+    Ok(RiskAcceptance {
+        justification: fields.required("justification", json::text)?,
+        approver: fields.required("approver", json::text)?,
+        expires_on: fields.optional("expires_on", read_date)?,
+    })
+}
+
+/// A date written `yyyy-mm-dd`, or `null` for none.
+pub(crate) fn read_date(value: &Json, path: &str) -> Result<Option<NaiveDate>, Problem> {
+    json::nullable(value, path, |value, path| {
+        let text = json::text(value, path)?;
+        dates::parse_iso(&text).ok_or_else(|| {
+            Problem::new(
+                path,
+                format!("\"{text}\" is not a date of the form yyyy-mm-dd"),
+            )
+        })
     })
 }
 
@@ -253,15 +364,6 @@ fn json_error(error: serde_json::Error) -> OpenError {
             }
         }
         serde_json::error::Category::Data => OpenError::NotAnAssessment,
-    }
-}
-
-/// serde's messages without the trailing "at line X column Y", which the path already replaces.
-fn plain_serde_message(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    match message.find(" at line ") {
-        Some(index) => message[..index].to_owned(),
-        None => message,
     }
 }
 
@@ -375,35 +477,8 @@ fn check_text_lengths(assessment: &Assessment) -> Result<(), OpenError> {
     Ok(())
 }
 
-const DUPLICATE_PREFIX: &str = "duplicate key: ";
+/// The problem recorded for a key given twice in a map.
+const DUPLICATE_KEY: &str = "the same key is given twice";
 
-/// Reads a JSON object into a map, refusing a key that appears twice (serde_json would silently
-/// keep the last one).
-fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
-where
-    D: Deserializer<'de>,
-    V: Deserialize<'de>,
-{
-    struct UniqueMap<V>(std::marker::PhantomData<V>);
-
-    impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueMap<V> {
-        type Value = BTreeMap<String, V>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object")
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-            let mut map = BTreeMap::new();
-            while let Some((key, value)) = access.next_entry::<String, V>()? {
-                if map.contains_key(&key) {
-                    return Err(de::Error::custom(format!("{DUPLICATE_PREFIX}{key}")));
-                }
-                map.insert(key, value);
-            }
-            Ok(map)
-        }
-    }
-
-    deserializer.deserialize_map(UniqueMap(std::marker::PhantomData))
-}
+/// Where the answers sit, as the start of a path.
+const ANSWERS: &str = "assessment.answers.";

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::answers::{Level, Response};
 use crate::assessment::{AnswerRecord, Assessment};
@@ -12,7 +12,7 @@ use crate::content::{Bank, Question};
 use crate::profile::Facts;
 
 /// Where one question stands once the scoring rules are applied to its response and the profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum AnswerState {
     /// The organisation profile takes the question out of scope.
@@ -114,7 +114,7 @@ pub fn assess<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Vec<Assessed<'a
 }
 
 /// The counts behind one score, so every percentage can be shown with what it is made of.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
     /// Weighted credit earned, in points (thirds of a fully implemented measure, times weight).
     pub earned: u32,
@@ -212,14 +212,14 @@ impl Tally {
 }
 
 /// Score of one family.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FamilyScore {
     pub family: String,
     pub tally: Tally,
 }
 
 /// Overall and per-family scores of an assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScoreCard {
     pub overall: Tally,
     pub families: Vec<FamilyScore>,

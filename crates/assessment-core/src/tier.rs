@@ -5,14 +5,14 @@
 //! tier's requirements include those of the tiers below it. `docs/SCORING.md` explains it.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::answers::Level;
 use crate::content::Severity;
 use crate::scoring::{AnswerState, Assessed, Tally};
 
 /// A posture tier, worst first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Tier {
     Exposed,

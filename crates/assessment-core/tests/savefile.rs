@@ -200,10 +200,29 @@ fn wrong_types_name_the_place() {
     );
 
     let unknown_field = good.replacen("\"assessor\"", "\"assessr\"", 1);
-    assert!(matches!(
-        open(unknown_field).unwrap_err(),
-        OpenError::Invalid { .. }
-    ));
+    assert_eq!(
+        open(unknown_field).unwrap_err().to_string(),
+        "The file has a value this tool cannot use at assessment.details.assessr: this tool does \
+         not know this field."
+    );
+
+    let text_as_number = good.replacen("\"owner\": \"\"", "\"owner\": 3", 1);
+    assert_eq!(
+        open(text_as_number).unwrap_err(),
+        OpenError::Invalid {
+            path: format!("assessment.answers.{}.owner", bank.questions[0].id),
+            problem: "expected text, found a number".into()
+        }
+    );
+
+    let no_assessment = format!(r#"{{"kind": "{}", "version": 1}}"#, savefile::FILE_KIND);
+    assert_eq!(
+        open(no_assessment).unwrap_err(),
+        OpenError::Invalid {
+            path: "assessment".into(),
+            problem: "this required field is missing".into()
+        }
+    );
 }
 
 #[test]
@@ -221,6 +240,38 @@ fn a_question_answered_twice_is_refused() {
         open(text).unwrap_err(),
         OpenError::DuplicateQuestion { id: id.clone() }
     );
+}
+
+#[test]
+fn a_field_or_profile_answer_given_twice_is_refused_with_its_place() {
+    let kind = savefile::FILE_KIND;
+    let cases = [
+        (
+            format!(
+                r#"{{"kind": "{kind}", "version": 1, "assessment": {{"details": {{"assessor": "a", "assessor": "b"}}}}}}"#
+            ),
+            "assessment.details.assessor",
+        ),
+        (
+            format!(
+                r#"{{"kind": "{kind}", "version": 1, "assessment": {{"profile": {{"azure": "yes", "azure": "no"}}}}}}"#
+            ),
+            "assessment.profile.azure",
+        ),
+        (
+            format!(r#"{{"kind": "{kind}", "version": 1, "version": 1, "assessment": {{}}}}"#),
+            "version",
+        ),
+    ];
+    for (text, place) in cases {
+        match open(&text).unwrap_err() {
+            OpenError::Invalid { path, problem } => {
+                assert_eq!(path, place);
+                assert!(problem.contains("twice"), "{problem}");
+            }
+            other => panic!("{place}: {other:?}"),
+        }
+    }
 }
 
 #[test]
