@@ -38,7 +38,10 @@ pub(crate) const BANK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/b
 
 /// Decodes the embedded bank. It was validated at build time, so failure here is a build defect.
 pub fn embedded_bank() -> Rc<Bank> {
-    Rc::new(Bank::from_bytes(BANK_BYTES).expect("the embedded bank was validated at build time"))
+    Rc::new(
+        Bank::from_bytes(BANK_BYTES)
+            .unwrap_or_else(|_| unreachable!("the embedded bank was validated at build time")),
+    )
 }
 
 /// Which edition this page is, from its `mbsa-edition` meta element: "hosted" for the

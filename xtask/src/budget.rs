@@ -2,8 +2,9 @@
 //! against fixed limits. Deterministic (sizes, not timings). Prints the figures with the ratio to
 //! the floor app and, when over a limit, where the bytes go.
 //!
-//! `cargo xtask size` holds the build to the budget. Until the app meets it, `cargo xtask test`
-//! holds every build to a ceiling instead: the sizes last reached, so the app can only shrink.
+//! `cargo xtask size` holds the build to the budget. `cargo xtask test` holds the one-file edition
+//! to its budget too, and the first visit, which does not meet its budget yet, to a ceiling: the
+//! size last reached, so it can only shrink.
 
 use std::fs;
 use std::path::Path;
@@ -27,12 +28,15 @@ pub const BUDGET: Limits = Limits {
     name: "size budget",
 };
 
-/// The sizes of the build of 2026-11-25 (260,346 and 301,599 bytes) plus about 1 %. Lower these
-/// whenever the app shrinks; never raise them to let a change through.
+/// What `cargo xtask test` holds every build to. The one-file edition meets its budget, so that is
+/// its limit. The first visit does not yet: its limit is the size of the build of 2026-11-25
+/// (257,580 bytes) plus about 1 %. Lower it whenever the app shrinks; never raise it to let a
+/// change through.
 pub const CEILING: Limits = Limits {
-    first_visit: 263_000,
-    single_file: 304_500,
-    name: "size ceiling (the sizes last reached; the budget is not met yet)",
+    first_visit: 260_000,
+    single_file: BUDGET.single_file,
+    name: "size ceiling (one-file edition: its budget; first visit: the size last reached, \
+           as its budget is not met yet)",
 };
 
 /// What we aim for on a first visit: 2.5 times the floor app.

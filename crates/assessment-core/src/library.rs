@@ -64,7 +64,7 @@ impl Index {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("an index always serialises")
+        serde_json::to_string(self).unwrap_or_else(|_| unreachable!("an index always serialises"))
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {

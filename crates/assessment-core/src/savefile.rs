@@ -50,7 +50,10 @@ pub fn save(assessment: &Assessment, bank: &Bank, app_version: &str, saved_at: &
         saved_at,
         assessment,
     };
-    serde_json::to_string_pretty(&file).expect("an assessment always serialises")
+    // Not `expect`, which would put serde_json's Debug formatting into the browser build (see
+    // `report`): serialising these types to memory cannot fail.
+    serde_json::to_string_pretty(&file)
+        .unwrap_or_else(|_| unreachable!("an assessment always serialises"))
 }
 
 /// A successfully opened file: the assessment, and what could not be kept, in plain words.

@@ -145,7 +145,8 @@ impl Tally {
         // u64 so that very large banks cannot overflow the intermediate product.
         let (earned, possible) = (u64::from(self.earned), u64::from(self.possible));
         let rounded = (200 * earned + possible) / (2 * possible);
-        let percent = u32::try_from(rounded).expect("a percentage fits in u32");
+        // At most 100, since earned never exceeds possible.
+        let percent = u32::try_from(rounded.min(100)).unwrap_or(100);
         if self.earned < self.possible {
             percent.min(99)
         } else {

@@ -70,8 +70,10 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
             ],
         );
     }
-    let bytes = writer.into_inner().expect("writing to memory cannot fail");
-    let body = String::from_utf8(bytes).expect("every cell is UTF-8");
+    let bytes = writer
+        .into_inner()
+        .unwrap_or_else(|_| unreachable!("writing to memory cannot fail"));
+    let body = String::from_utf8(bytes).unwrap_or_else(|_| unreachable!("every cell is UTF-8"));
     format!("\u{feff}{body}")
 }
 
@@ -81,7 +83,7 @@ fn write_row(writer: &mut csv::Writer<Vec<u8>>, cells: impl IntoIterator<Item = 
         .map(|cell| neutralise(&super::clean(&cell)));
     writer
         .write_record(cells)
-        .expect("writing to memory cannot fail");
+        .unwrap_or_else(|_| unreachable!("writing to memory cannot fail"));
 }
 
 /// A cell a spreadsheet will show as text: prefixed with `'` when it starts like a formula.

@@ -124,7 +124,7 @@ const ROW_HEIGHT: u32 = 34;
 pub(crate) fn render(ctx: &ReportContext) -> String {
     report(ctx)
         .render()
-        .expect("the report template writes to a String and cannot fail")
+        .unwrap_or_else(|_| unreachable!("the report template writes to a String and cannot fail"))
 }
 
 fn report<'a>(ctx: &ReportContext<'a>) -> Report<'a> {

@@ -260,7 +260,8 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
     let document = Document {
         assessment_results: assessment_results(ctx),
     };
-    serde_json::to_string_pretty(&document).expect("OSCAL output always serialises")
+    serde_json::to_string_pretty(&document)
+        .unwrap_or_else(|_| unreachable!("OSCAL output always serialises"))
 }
 
 fn assessment_results(ctx: &ReportContext) -> AssessmentResults {
