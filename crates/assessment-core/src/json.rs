@@ -3,9 +3,10 @@
 //! struct keeps the browser build small (docs/PERFORMANCE.md), and every refusal names the exact
 //! place in the file.
 
+use std::cell::Cell;
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// A parsed JSON value. Objects keep every key in file order, duplicates included, so a reader
 /// can refuse a key given twice instead of silently keeping one of them.
@@ -22,10 +23,37 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
+/// The most values (objects, lists, texts, numbers…) one document may hold. A saved assessment of
+/// the shipped bank holds about a thousand and one of a 2,000-question bank about 20,000; the
+/// limit stops a hostile file within the 5 MB size limit (millions of tiny values) from taking
+/// hundreds of megabytes of memory, which a wasm page never gives back.
+pub const MAX_VALUES: usize = 200_000;
+
+/// Why a text is not a usable JSON document.
+#[derive(Debug)]
+pub enum ParseError {
+    /// Not JSON; serde_json's error says what is wrong and where (line and column).
+    Syntax(serde_json::Error),
+    /// More than [`MAX_VALUES`] values.
+    TooManyValues,
+}
+
 impl Json {
-    /// Parses `text`; serde_json's error says what is wrong and where (line and column).
-    pub fn parse(text: &str) -> Result<Json, serde_json::Error> {
-        serde_json::from_str(text)
+    /// Parses `text` into a tree of at most [`MAX_VALUES`] values.
+    pub fn parse(text: &str) -> Result<Json, ParseError> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let budget = Budget {
+            left: Cell::new(MAX_VALUES),
+            exceeded: Cell::new(false),
+        };
+        let tree = Tree { budget: &budget }
+            .deserialize(&mut deserializer)
+            .and_then(|tree| deserializer.end().map(|()| tree))
+            .map_err(ParseError::Syntax)?;
+        if budget.exceeded.get() {
+            return Err(ParseError::TooManyValues);
+        }
+        Ok(tree)
     }
 
     /// What this value is, in words, for messages.
@@ -49,15 +77,50 @@ impl Json {
     }
 }
 
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TreeVisitor)
+/// How many more values the document may hold, and whether it already held too many.
+struct Budget {
+    left: Cell<usize>,
+    exceeded: Cell<bool>,
+}
+
+/// Builds a [`Json`] tree, counting every value against the document's budget. Once it is spent
+/// the rest of the text is still read to its end (so a syntax error is still found), but nothing
+/// more is kept. Stopping with an error instead would need serde's `Error::custom`, whose
+/// serde_json implementation adds 4 KB of message parsing to the browser build.
+#[derive(Clone, Copy)]
+struct Tree<'b> {
+    budget: &'b Budget,
+}
+
+impl Tree<'_> {
+    /// Counts one value; false once the budget is spent.
+    fn take(self) -> bool {
+        match self.budget.left.get().checked_sub(1) {
+            Some(left) => {
+                self.budget.left.set(left);
+                true
+            }
+            None => {
+                self.budget.exceeded.set(true);
+                false
+            }
+        }
+    }
+
+    fn keep<E>(self, make: impl FnOnce() -> Json) -> Result<Json, E> {
+        Ok(if self.take() { make() } else { Json::Null })
     }
 }
 
-struct TreeVisitor;
+impl<'de> DeserializeSeed<'de> for Tree<'_> {
+    type Value = Json;
 
-impl<'de> Visitor<'de> for TreeVisitor {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Tree<'_> {
     type Value = Json;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -65,47 +128,54 @@ impl<'de> Visitor<'de> for TreeVisitor {
     }
 
     fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
+        self.keep(|| Json::Null)
     }
 
     fn visit_bool<E>(self, value: bool) -> Result<Json, E> {
-        Ok(Json::Bool(value))
+        self.keep(|| Json::Bool(value))
     }
 
     fn visit_u64<E>(self, value: u64) -> Result<Json, E> {
-        Ok(Json::Whole(value))
+        self.keep(|| Json::Whole(value))
     }
 
     fn visit_i64<E>(self, value: i64) -> Result<Json, E> {
-        Ok(u64::try_from(value).map_or(Json::OtherNumber, Json::Whole))
+        self.keep(|| u64::try_from(value).map_or(Json::OtherNumber, Json::Whole))
     }
 
     fn visit_f64<E>(self, _: f64) -> Result<Json, E> {
-        Ok(Json::OtherNumber)
+        self.keep(|| Json::OtherNumber)
     }
 
     fn visit_str<E>(self, value: &str) -> Result<Json, E> {
-        Ok(Json::Text(value.to_owned()))
-    }
-
-    fn visit_string<E>(self, value: String) -> Result<Json, E> {
-        Ok(Json::Text(value))
+        self.keep(|| Json::Text(value.to_owned()))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Json, A::Error> {
+        let kept = self.take();
         let mut items = Vec::new();
-        while let Some(item) = access.next_element()? {
-            items.push(item);
+        while let Some(item) = access.next_element_seed(self)? {
+            if !self.budget.exceeded.get() {
+                items.push(item);
+            }
         }
-        Ok(Json::List(items))
+        Ok(if kept { Json::List(items) } else { Json::Null })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Json, A::Error> {
+        let kept = self.take();
         let mut entries = Vec::new();
-        while let Some(entry) = access.next_entry()? {
-            entries.push(entry);
+        while let Some(key) = access.next_key::<String>()? {
+            let value = access.next_value_seed(self)?;
+            if !self.budget.exceeded.get() {
+                entries.push((key, value));
+            }
         }
-        Ok(Json::Object(entries))
+        Ok(if kept {
+            Json::Object(entries)
+        } else {
+            Json::Null
+        })
     }
 }
 
@@ -280,6 +350,29 @@ mod tests {
             ])
         );
         assert_eq!(tree.get("a"), Some(&entries[0].1));
+    }
+
+    #[test]
+    fn a_document_of_too_many_values_is_refused() {
+        let list = |n: usize| format!("[{}]", vec!["0"; n].join(","));
+        // The list itself counts too.
+        assert!(Json::parse(&list(MAX_VALUES - 1)).is_ok());
+        assert!(matches!(
+            Json::parse(&list(MAX_VALUES)),
+            Err(ParseError::TooManyValues)
+        ));
+        let object = |n: usize| {
+            let entries: Vec<String> = (0..n).map(|i| format!("\"k{i}\": {{}}")).collect();
+            format!("{{{}}}", entries.join(","))
+        };
+        assert!(Json::parse(&object(MAX_VALUES - 1)).is_ok());
+        assert!(matches!(
+            Json::parse(&object(MAX_VALUES)),
+            Err(ParseError::TooManyValues)
+        ));
+        // Past the budget the text is still read, so a syntax error is still reported as one.
+        let broken = format!("{} x", list(MAX_VALUES + 5));
+        assert!(matches!(Json::parse(&broken), Err(ParseError::Syntax(_))));
     }
 
     #[test]

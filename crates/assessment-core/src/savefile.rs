@@ -14,7 +14,7 @@ use crate::answers::{Level, Response};
 use crate::assessment::{ActionStatus, AnswerRecord, Assessment, Details, RiskAcceptance};
 use crate::content::Bank;
 use crate::dates;
-use crate::json::{self, Fields, Json, Problem};
+use crate::json::{self, Fields, Json, ParseError, Problem};
 
 /// What every assessment file says it is, so other JSON is recognised at once.
 pub const FILE_KIND: &str = "midnight-blizzard-self-assessment";
@@ -74,16 +74,34 @@ pub struct Opened {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpenError {
     Empty,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NotText,
-    Truncated { line: usize },
-    NotJson { line: usize, column: usize },
+    Truncated {
+        line: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    /// More values than any assessment holds (see `json::MAX_VALUES`).
+    TooManyValues,
     NotAnAssessment,
-    NewerVersion { version: u32 },
+    NewerVersion {
+        version: u32,
+    },
     UnknownVersion,
-    Invalid { path: String, problem: String },
-    DuplicateQuestion { id: String },
-    TextTooLong { path: String },
+    Invalid {
+        path: String,
+        problem: String,
+    },
+    DuplicateQuestion {
+        id: String,
+    },
+    TextTooLong {
+        path: String,
+    },
 }
 
 impl fmt::Display for OpenError {
@@ -107,6 +125,10 @@ impl fmt::Display for OpenError {
             OpenError::NotJson { line, column } => write!(
                 f,
                 "The file is not valid JSON (problem at line {line}, column {column}). Choose a .json file saved by this tool."
+            ),
+            OpenError::TooManyValues => write!(
+                f,
+                "The file holds far more entries than any assessment has, so it is not an assessment saved by this tool."
             ),
             OpenError::NotAnAssessment => write!(
                 f,
@@ -357,7 +379,11 @@ fn decode(bytes: &[u8]) -> Result<&str, OpenError> {
     Ok(text)
 }
 
-fn json_error(error: serde_json::Error) -> OpenError {
+fn json_error(error: ParseError) -> OpenError {
+    let error = match error {
+        ParseError::TooManyValues => return OpenError::TooManyValues,
+        ParseError::Syntax(error) => error,
+    };
     match error.classify() {
         serde_json::error::Category::Eof => OpenError::Truncated { line: error.line() },
         serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
@@ -366,6 +392,7 @@ fn json_error(error: serde_json::Error) -> OpenError {
                 column: error.column(),
             }
         }
+        // The tree takes any JSON, so serde_json reports no data errors.
         serde_json::error::Category::Data => OpenError::NotAnAssessment,
     }
 }

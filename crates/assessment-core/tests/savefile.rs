@@ -139,6 +139,11 @@ fn each_bad_input_gets_its_own_plain_message() {
             OpenError::NotJson { line: 1, column: 2 },
         ),
         (
+            "millions of tiny values",
+            format!("[{}]", vec!["0"; 300_000].join(",")).into_bytes(),
+            OpenError::TooManyValues,
+        ),
+        (
             "a JSON list",
             b"[1, 2, 3]".to_vec(),
             OpenError::NotAnAssessment,
