@@ -21,7 +21,7 @@ use yew::prelude::*;
 use components::details_page::DetailsPage;
 use components::family_nav::FamilyNav;
 use components::family_page::FamilyPage;
-use components::hidden_questions::HiddenQuestions;
+use components::hidden_questions::hidden_questions;
 use components::library_page::LibraryPage;
 use components::notices::Notices;
 use components::progress_bar::progress_bar;
@@ -79,9 +79,9 @@ pub fn app() -> Html {
 
     let page = match state.screen {
         Screen::Start => html! { <StartScreen /> },
-        Screen::Details => html! { <><DetailsPage /><HiddenQuestions /></> },
+        Screen::Details => html! { <><DetailsPage />{ hidden_questions(&state) }</> },
         Screen::Family(index) => html! { <FamilyPage {index} /> },
-        Screen::Summary => html! { <><SummaryPage /><HiddenQuestions /></> },
+        Screen::Summary => html! { <><SummaryPage />{ hidden_questions(&state) }</> },
         Screen::Results => html! { <ResultsPage /> },
         Screen::Library => html! { <LibraryPage /> },
     };

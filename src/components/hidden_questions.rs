@@ -4,12 +4,12 @@ use assessment_core::profile::exclusions;
 use assessment_core::Facts;
 use yew::prelude::*;
 
-use crate::state::use_assessment;
+use crate::state::AppState;
 use crate::text;
 
-#[function_component(HiddenQuestions)]
-pub fn hidden_questions() -> Html {
-    let state = use_assessment();
+/// A plain view function rather than a component: it reads only the state, and each component
+/// costs code (docs/PERFORMANCE.md).
+pub fn hidden_questions(state: &AppState) -> Html {
     let facts = Facts::from_answers(&state.bank, &state.assessment.profile);
     let hidden = exclusions(&state.bank, &facts);
     if hidden.is_empty() {

@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use assessment_core::{evaluate, Evaluation, Tally};
+use assessment_core::{evaluate, Bank, Evaluation, Tally, TierResult};
 use yew::prelude::*;
 
 use super::action_plan::{AcceptedRisks, ActionPlan};
 use super::downloads::Downloads;
-use crate::state::{use_assessment, Action};
+use crate::state::{use_assessment, Action, AssessmentContext};
 use crate::text;
 
 #[function_component(ResultsPage)]
@@ -39,8 +39,8 @@ pub fn results_page() -> Html {
                 </div>
             </section>
             <Downloads />
-            <Holding evaluation={Rc::clone(&evaluation)} />
-            <FamilyChart evaluation={Rc::clone(&evaluation)} />
+            { holding(&state, &evaluation.tier) }
+            { family_chart(&state.bank, &evaluation) }
             <ActionPlan evaluation={Rc::clone(&evaluation)} />
             <AcceptedRisks evaluation={Rc::clone(&evaluation)} />
             <section class="panel" aria-labelledby="method-heading">
@@ -70,10 +70,9 @@ pub struct EvaluationProps {
 }
 
 /// The answers (and the score, if it is short) that keep the organisation from the next tier.
-#[function_component(Holding)]
-fn holding(props: &EvaluationProps) -> Html {
-    let state = use_assessment();
-    let tier = &props.evaluation.tier;
+/// A plain view function rather than a component: it changes only with the evaluation, which
+/// re-renders the whole page anyway, and each component costs code (docs/PERFORMANCE.md).
+fn holding(state: &AssessmentContext, tier: &TierResult) -> Html {
     let go_to = |question: &str| {
         let state = state.clone();
         let question = question.to_owned();
@@ -112,15 +111,13 @@ fn holding(props: &EvaluationProps) -> Html {
     }
 }
 
-/// A bar per family, drawn in SVG, with the same numbers in a table beside it.
-#[function_component(FamilyChart)]
-fn family_chart(props: &EvaluationProps) -> Html {
-    let state = use_assessment();
-    let rows: Vec<(&str, Tally)> = state
-        .bank
+/// A bar per family, drawn in SVG, with the same numbers in a table beside it. A plain view
+/// function, like [`holding`].
+fn family_chart(bank: &Bank, evaluation: &Evaluation) -> Html {
+    let rows: Vec<(&str, Tally)> = bank
         .families
         .iter()
-        .zip(&props.evaluation.scores.families)
+        .zip(&evaluation.scores.families)
         .map(|(family, score)| (family.title.as_str(), score.tally))
         .collect();
     const ROW: u32 = 28;
