@@ -30,10 +30,10 @@ pub const BUDGET: Limits = Limits {
 
 /// What `cargo xtask test` holds every build to. The one-file edition meets its budget, so that is
 /// its limit. The first visit does not yet: its limit is the size of the build of 2026-11-25
-/// (257,580 bytes) plus about 1 %. Lower it whenever the app shrinks; never raise it to let a
+/// (256,856 bytes) plus about 1 %. Lower it whenever the app shrinks; never raise it to let a
 /// change through.
 pub const CEILING: Limits = Limits {
-    first_visit: 260_000,
+    first_visit: 259_500,
     single_file: BUDGET.single_file,
     name: "size ceiling (one-file edition: its budget; first visit: the size last reached, \
            as its budget is not met yet)",
