@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::files::relative_files;
 use crate::run::{cargo_bin, cmd, output, repo_root, run, step};
 use crate::{single, sizes};
 
@@ -66,28 +67,6 @@ pub fn checksums(folder: &Path) -> Result<String, String> {
         lines.push_str(&format!("{hex}  {relative}\n"));
     }
     Ok(lines)
-}
-
-/// Every file below `folder`, as sorted `/`-separated paths relative to it.
-pub fn relative_files(folder: &Path) -> Result<Vec<String>, String> {
-    let mut files = Vec::new();
-    collect_files(folder, folder, &mut files)?;
-    files.sort();
-    Ok(files)
-}
-
-fn collect_files(root: &Path, dir: &Path, files: &mut Vec<String>) -> Result<(), String> {
-    let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_dir() {
-            collect_files(root, &path, files)?;
-        } else {
-            let relative = path.strip_prefix(root).map_err(|e| e.to_string())?;
-            files.push(relative.to_string_lossy().replace('\\', "/"));
-        }
-    }
-    Ok(())
 }
 
 /// `cargo xtask release`: builds `release/` from this checkout and prints what is in it.

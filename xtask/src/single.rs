@@ -24,6 +24,24 @@ struct Parts {
 /// The Trunk source of the one-file edition's parts: the app with the report generator linked in.
 pub const SOURCE_HTML: &str = "single.html";
 
+/// How a wasm module embedded for later use (office writers, encryption, scanner parsers) is to be
+/// marked, so that `cargo xtask size` counts it apart from what the file loads at start:
+///
+/// ```html
+/// <script type="application/octet-stream" data-on-demand="NAME">BASE64</script>
+/// ```
+///
+/// one element per module, `NAME` unique in the file, `BASE64` the module's bytes (which may be
+/// gzip-compressed, as the main wasm is). A script of an unknown type is a data block: the browser
+/// neither runs it nor asks the policy about it; the app reads its text and instantiates the
+/// module on first use. The measurement (`sizes::measure_single`) takes the gzip of each such
+/// element as it stands in the file, and of the file without them as the start part. None is
+/// embedded yet: the report generator is linked into the main wasm.
+pub const ON_DEMAND_ATTRIBUTE: &str = "data-on-demand";
+
+/// The `type` of an embedded on-demand element (see [`ON_DEMAND_ATTRIBUTE`]).
+pub const ON_DEMAND_TYPE: &str = "application/octet-stream";
+
 /// Builds the one-file edition from the Trunk build of [`SOURCE_HTML`] in `parts`, writes it to
 /// `out`, and returns its contents.
 pub fn build(parts: &Path, out: &Path) -> Result<String, String> {
