@@ -4,8 +4,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlAnchorElement};
 
-use crate::storage::{assessment_key, Store, INDEX_KEY};
-use crate::text;
+use crate::browser::storage::{assessment_key, Store, INDEX_KEY};
+use crate::words::words;
 
 /// The URL fragment that makes the app fail on purpose, so the failure screen can be tested end
 /// to end. It does nothing else and touches no data.
@@ -37,9 +37,9 @@ fn show(document: &Document) -> Option<()> {
     panel.set_class_name("failure");
     panel.set_attribute("role", "alert").ok()?;
     for (tag, words) in [
-        ("h1", text::FAILURE_HEADING),
-        ("p", text::FAILURE_SAFE),
-        ("p", text::FAILURE_RELOAD),
+        ("h1", words().failure_heading()),
+        ("p", words().failure_safe()),
+        ("p", words().failure_reload()),
     ] {
         let element = document.create_element(tag).ok()?;
         element.set_text_content(Some(words));
@@ -62,11 +62,11 @@ fn saved_work() -> Option<String> {
 
 fn download_link(document: &Document, contents: &str) -> Option<HtmlAnchorElement> {
     // Never revoked: the page is finished, and the link must work whenever it is clicked.
-    let url = crate::download::object_url(contents, "application/json")?;
+    let url = crate::browser::download::object_url(contents, "application/json")?;
     let link: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
     link.set_href(&url);
     link.set_download("saved-assessment.json");
-    link.set_text_content(Some(text::FAILURE_DOWNLOAD));
+    link.set_text_content(Some(words().failure_download()));
     link.set_attribute("data-testid", "failure-download").ok()?;
     Some(link)
 }

@@ -1,4 +1,4 @@
-//! Dates and numbers as the interface shows them, in one place (see `text.rs` for words).
+//! Dates and times as the interface shows them, in one place (see `words.rs` for words).
 
 use chrono::NaiveDate;
 
@@ -20,32 +20,6 @@ pub fn parse_date(text: &str) -> Option<Option<NaiveDate>> {
         return Some(None);
     }
     assessment_core::dates::parse_iso(text).map(Some)
-}
-
-/// Today's date from the browser clock; the core never reads a clock itself.
-pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
-}
-
-/// The current instant as RFC 3339 in UTC, for `saved_at` fields.
-pub fn now_rfc3339() -> String {
-    js_sys::Date::new_0().to_iso_string().into()
-}
-
-/// The current instant as a compact stamp for storage keys, e.g. `20261125T080102Z`.
-pub fn now_stamp() -> String {
-    now_rfc3339()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .take(15)
-        .collect::<String>()
-        + "Z"
 }
 
 /// The local time of day of an RFC 3339 instant, e.g. `08:01`; empty when unreadable.

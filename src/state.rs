@@ -1,27 +1,20 @@
-//! The root reducer: app state and the actions the UI dispatches. `reduce` only delegates to the
-//! core and moves between screens; storage and the DOM are touched in effects and handlers, which
-//! report back with actions.
+//! The root reducer: what the app shows and the verbs that change it. `reduce` is pure: it asks
+//! the core, moves between screens and keeps typed messages; storage, files and the DOM are
+//! handled by the app handle (`hooks::handle`), which reports back with actions. It needs no
+//! browser, so it is tested natively with plain `cargo test`.
 
 use std::rc::Rc;
 
 use assessment_core::library::Index;
-use assessment_core::savefile::Opened;
-use assessment_core::{score, Assessment, Bank, Change, Facts, ScoreCard};
+use assessment_core::savefile::{OpenNote, Opened};
+use assessment_core::{score, Assessment, Change, PlanFilter, ScoreCard};
 use chrono::NaiveDate;
-use yew::prelude::*;
+use yew::Reducible;
 
-use crate::storage::StoreError;
-
-/// The bank, shared by pointer. Two handles are equal when they are the same bank, so comparing
-/// component props never walks the bank's contents.
-#[derive(Debug, Clone)]
-pub struct SharedBank(pub Rc<Bank>);
-
-impl PartialEq for SharedBank {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+use crate::bank;
+use crate::browser::files::ImportError;
+use crate::browser::persistence::StorageNotice;
+use crate::browser::storage::StoreError;
 
 /// Which page is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +39,17 @@ pub enum SaveStatus {
     Failed(StoreError),
 }
 
+/// A message for the banner, kept as data and put into words only when shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Something found while reading browser storage at start.
+    Storage(StorageNotice),
+    /// Something an opened file held that could not be kept.
+    File(OpenNote),
+    /// Everything this tool stored was deleted.
+    DeletedAll,
+}
+
 /// An assessment that was replaced by opening another, kept so the user can go back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undo {
@@ -53,10 +57,10 @@ pub struct Undo {
     pub library: Index,
 }
 
-/// What the app shows: the bank, the assessment, the score derived from both, and the page.
+/// What the app shows: the assessment, the score derived from it, and the page. The question
+/// bank is static data ([`crate::bank`]), not state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
-    pub bank: Rc<Bank>,
     pub assessment: Assessment,
     pub scores: ScoreCard,
     pub screen: Screen,
@@ -68,43 +72,37 @@ pub struct AppState {
     /// The stored library as last read or written.
     pub library: Index,
     pub save: SaveStatus,
-    /// Plain-language messages for the banner (storage problems, what an import did not keep).
-    pub notices: Vec<String>,
+    /// Messages for the banner (storage problems, what an opened file could not keep).
+    pub notices: Vec<Notice>,
     /// A file that was read and checked, waiting for the user to confirm opening it.
     pub pending_import: Option<Rc<Opened>>,
     /// Why the last file could not be opened.
-    pub import_error: Option<String>,
+    pub import_error: Option<ImportError>,
     /// The assessment that the last opening replaced.
     pub undo: Option<Rc<Undo>>,
+    /// Which actions the results page shows; kept while the person moves between pages.
+    pub plan_filter: PlanFilter,
 }
 
 impl AppState {
-    pub fn new(bank: Rc<Bank>, today: NaiveDate) -> Self {
-        Self::restored(
-            bank,
-            today,
-            Index::default(),
-            Assessment::default(),
-            Vec::new(),
-        )
+    pub fn new(today: NaiveDate) -> Self {
+        Self::restored(today, Index::default(), Assessment::default(), Vec::new())
     }
 
     /// The state at start-up, from what persistence loaded.
     pub fn restored(
-        bank: Rc<Bank>,
         today: NaiveDate,
         library: Index,
         assessment: Assessment,
-        notices: Vec<String>,
+        notices: Vec<Notice>,
     ) -> Self {
-        let scores = score(&bank, &assessment);
+        let scores = score(bank(), &assessment);
         // Restored work was saved when it was last changed; say when.
         let save = match library.current.as_deref().and_then(|id| library.entry(id)) {
             Some(entry) => SaveStatus::Saved(entry.saved_at.clone()),
             None => SaveStatus::NotYet,
         };
         AppState {
-            bank,
             assessment,
             scores,
             screen: Screen::Start,
@@ -116,54 +114,47 @@ impl AppState {
             pending_import: None,
             import_error: None,
             undo: None,
+            plan_filter: PlanFilter::default(),
         }
     }
 
-    /// The first applicable question without an answer, from family `from` onwards, wrapping.
-    pub fn next_unanswered(&self, from: usize) -> Option<(usize, String)> {
-        let facts = Facts::from_answers(&self.bank, &self.assessment.profile);
-        let families = self.bank.families.len();
-        (0..families)
-            .map(|offset| (from + offset) % families)
-            .find_map(|index| {
-                let family = &self.bank.families[index].id;
-                self.bank
-                    .questions_in(family)
-                    .find(|q| facts.applies(q) && self.assessment.response(&q.id).is_none())
-                    .map(|q| (index, q.id.clone()))
-            })
+    /// Something has been recorded in the open assessment.
+    pub fn has_work(&self) -> bool {
+        self.assessment != Assessment::default()
     }
 
     fn replace_assessment(&mut self, assessment: Assessment) {
         self.assessment = assessment;
-        self.scores = score(&self.bank, &self.assessment);
+        self.scores = score(bank(), &self.assessment);
     }
 }
 
-/// Verbs the UI can dispatch.
+/// Verbs the app dispatches.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// A change to the assessment, forwarded to the core.
     Change(Change),
     /// Show another page.
     Go(Screen),
-    /// Show a family page with the focus on one of its questions.
-    GoToQuestion(usize, String),
+    /// Show the family page of a question with the focus on it.
+    GoToQuestion(String),
     /// Leave the current assessment (it stays in the library) and start an empty one.
     StartNew,
+    /// Show only the actions this filter keeps.
+    FilterPlan(PlanFilter),
     /// The autosave stored the assessment; the library index as now stored.
     Saved {
         library: Index,
         at: String,
     },
-    /// The autosave could not store the assessment.
+    /// The autosave (or a library operation) could not write to storage.
     SaveFailed(StoreError),
     /// The library changed (rename, duplicate, delete).
     Library(Index),
     /// A file was read and checked; ask before opening it.
     ImportReady(Rc<Opened>),
     /// A file could not be opened, for this reason.
-    ImportFailed(String),
+    ImportFailed(ImportError),
     /// The user declined to open the pending file.
     ImportCancelled,
     /// Replace the current assessment with another (confirmed import, or a library entry); the
@@ -171,7 +162,7 @@ pub enum Action {
     Open {
         assessment: Assessment,
         library: Index,
-        notes: Vec<String>,
+        notes: Vec<OpenNote>,
     },
     /// Go back to the assessment the last opening replaced.
     UndoOpen,
@@ -185,120 +176,219 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+impl AppState {
+    /// Applies one action in place; [`Reducible::reduce`] is this on a copy.
+    pub fn apply(&mut self, action: Action) {
         match action {
             Action::Change(change) => {
-                next.assessment.apply(change);
-                next.scores = score(&next.bank, &next.assessment);
+                self.assessment.apply(change);
+                self.scores = score(bank(), &self.assessment);
                 // Once the user works on the opened assessment, undoing the opening would lose
                 // that work; the replaced one stays in the library.
-                next.undo = None;
+                self.undo = None;
             }
             Action::Go(screen) => {
-                next.screen = screen;
-                next.focus = None;
+                self.screen = screen;
+                self.focus = None;
             }
-            Action::GoToQuestion(family, question) => {
-                next.screen = Screen::Family(family);
-                next.focus = Some(question);
+            Action::GoToQuestion(question) => {
+                if let Some(family) = bank().family_position_of(&question) {
+                    self.screen = Screen::Family(family);
+                    self.focus = Some(question);
+                }
             }
             Action::StartNew => {
                 let mut fresh = Assessment::default();
-                fresh.details.assessed_on = Some(next.today);
-                next.replace_assessment(fresh);
-                next.library.current = None;
-                next.save = SaveStatus::NotYet;
-                next.screen = Screen::Details;
-                next.focus = None;
+                fresh.details.assessed_on = Some(self.today);
+                self.replace_assessment(fresh);
+                self.library.current = None;
+                self.save = SaveStatus::NotYet;
+                self.plan_filter = PlanFilter::default();
+                self.screen = Screen::Details;
+                self.focus = None;
             }
+            Action::FilterPlan(filter) => self.plan_filter = filter,
             Action::Saved { library, at } => {
-                next.library = library;
-                next.save = SaveStatus::Saved(at);
+                self.library = library;
+                self.save = SaveStatus::Saved(at);
             }
-            Action::SaveFailed(error) => next.save = SaveStatus::Failed(error),
-            Action::Library(library) => next.library = library,
+            Action::SaveFailed(error) => self.save = SaveStatus::Failed(error),
+            Action::Library(library) => self.library = library,
             Action::ImportReady(opened) => {
-                next.pending_import = Some(opened);
-                next.import_error = None;
+                self.pending_import = Some(opened);
+                self.import_error = None;
             }
             Action::ImportFailed(reason) => {
-                next.import_error = Some(reason);
-                next.pending_import = None;
+                self.import_error = Some(reason);
+                self.pending_import = None;
             }
-            Action::ImportCancelled => next.pending_import = None,
+            Action::ImportCancelled => self.pending_import = None,
             Action::Open {
                 assessment,
                 library,
                 notes,
             } => {
-                next.undo = Some(Rc::new(Undo {
-                    assessment: next.assessment.clone(),
-                    library: next.library.clone(),
+                self.undo = Some(Rc::new(Undo {
+                    assessment: self.assessment.clone(),
+                    library: self.library.clone(),
                 }));
-                next.replace_assessment(assessment);
-                next.library = library;
-                next.notices = notes;
-                next.pending_import = None;
-                next.import_error = None;
-                next.screen = Screen::Summary;
-                next.focus = None;
+                self.replace_assessment(assessment);
+                self.library = library;
+                self.notices = notes.into_iter().map(Notice::File).collect();
+                self.pending_import = None;
+                self.import_error = None;
+                self.plan_filter = PlanFilter::default();
+                self.screen = Screen::Summary;
+                self.focus = None;
             }
             Action::UndoOpen => {
-                if let Some(undo) = next.undo.take() {
-                    next.replace_assessment(undo.assessment.clone());
-                    next.library.current = undo.library.current.clone();
-                    next.notices.clear();
+                if let Some(undo) = self.undo.take() {
+                    self.replace_assessment(undo.assessment.clone());
+                    self.library.current = undo.library.current.clone();
+                    self.notices.clear();
                 }
             }
             Action::Cleared => {
-                let mut fresh = AppState::new(Rc::clone(&next.bank), next.today);
-                fresh.notices = vec![crate::text::DELETED_ALL.to_string()];
-                return Rc::new(fresh);
+                *self = AppState::new(self.today);
+                self.notices = vec![Notice::DeletedAll];
             }
             Action::DismissNotices => {
-                next.notices.clear();
-                next.import_error = None;
-                next.undo = None;
+                self.notices.clear();
+                self.import_error = None;
+                self.undo = None;
             }
         }
-        Rc::new(next)
     }
 }
 
-/// The reducer handle shared through context.
-pub type AssessmentContext = UseReducerHandle<AppState>;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use assessment_core::savefile::OpenError;
+    use assessment_core::{Horizon, Level, Response, Severity};
 
-/// Access to the assessment state from any component below the root.
-#[hook]
-pub fn use_assessment() -> AssessmentContext {
-    use_context::<AssessmentContext>().expect("components are rendered inside App's provider")
-}
-
-/// Access to browser storage from any component below the root.
-#[hook]
-pub fn use_store() -> Rc<crate::storage::Store> {
-    use_context::<Rc<crate::storage::Store>>().expect("components are rendered inside App")
-}
-
-/// Writes the change the autosave is still waiting to write, at once. Called before anything
-/// replaces the open assessment (start new, open a file or a library entry, undo, delete all), so
-/// the replaced work is saved under its own entry first and a late save cannot land on the new one.
-#[derive(Clone)]
-pub struct SaveNow(pub Rc<dyn Fn()>);
-
-impl PartialEq for SaveNow {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
     }
-}
 
-impl SaveNow {
-    pub fn run(&self) {
-        (self.0)();
+    fn answer(question: &str, level: Level) -> Action {
+        Action::Change(Change::Respond {
+            question: question.into(),
+            response: Some(Response::Implemented { level }),
+        })
     }
-}
 
-/// The pending-autosave flush from any component below the root.
-#[hook]
-pub fn use_save_now() -> SaveNow {
-    use_context::<SaveNow>().expect("components are rendered inside App")
+    fn first_question() -> String {
+        bank().questions[0].id.clone()
+    }
+
+    #[test]
+    fn a_change_goes_to_the_core_and_rescores() {
+        let mut state = AppState::new(today());
+        state.apply(Action::StartNew);
+        assert_eq!(state.assessment.details.assessed_on, Some(today()));
+        assert_eq!(state.screen, Screen::Details);
+        state.apply(answer(&first_question(), Level::Fully));
+        assert_eq!(state.scores, score(bank(), &state.assessment));
+        assert!(state.scores.overall.earned > 0);
+        assert!(state.has_work());
+    }
+
+    #[test]
+    fn going_to_a_question_finds_its_family_and_focuses_it() {
+        let mut state = AppState::new(today());
+        let last = bank().questions.last().unwrap();
+        let family = bank()
+            .families
+            .iter()
+            .position(|f| f.id == last.family)
+            .unwrap();
+        state.apply(Action::GoToQuestion(last.id.clone()));
+        assert_eq!(state.screen, Screen::Family(family));
+        assert_eq!(state.focus.as_deref(), Some(last.id.as_str()));
+        // An unknown question moves nowhere.
+        state.apply(Action::Go(Screen::Summary));
+        state.apply(Action::GoToQuestion("NO-SUCH".into()));
+        assert_eq!(state.screen, Screen::Summary);
+    }
+
+    #[test]
+    fn the_plan_filter_stays_while_moving_between_pages_and_resets_for_new_work() {
+        let mut state = AppState::new(today());
+        let filter = PlanFilter {
+            horizon: Some(Horizon::Now),
+            severity: Some(Severity::High),
+            status: None,
+        };
+        state.apply(Action::Go(Screen::Results));
+        state.apply(Action::FilterPlan(filter));
+        state.apply(Action::Go(Screen::Summary));
+        state.apply(Action::Go(Screen::Results));
+        assert_eq!(state.plan_filter, filter);
+        state.apply(Action::StartNew);
+        assert_eq!(state.plan_filter, PlanFilter::default());
+    }
+
+    #[test]
+    fn opening_keeps_the_replaced_work_for_undo_until_the_next_change() {
+        let mut state = AppState::new(today());
+        state.apply(answer(&first_question(), Level::Partial));
+        let before = state.assessment.clone();
+        let mut opened = Assessment::default();
+        opened.details.organisation = "Opened Org".into();
+        state.apply(Action::Open {
+            assessment: opened.clone(),
+            library: Index::default(),
+            notes: vec![OpenNote::UnknownQuestions {
+                ids: vec!["OLD-01".into()],
+            }],
+        });
+        assert_eq!(state.assessment, opened);
+        assert_eq!(state.screen, Screen::Summary);
+        assert!(matches!(state.notices[..], [Notice::File(_)]));
+        state.apply(Action::UndoOpen);
+        assert_eq!(state.assessment, before);
+        assert!(state.undo.is_none());
+        assert!(state.notices.is_empty());
+
+        // A change after opening drops the undo: it would throw that change away.
+        state.apply(Action::Open {
+            assessment: opened,
+            library: Index::default(),
+            notes: Vec::new(),
+        });
+        state.apply(answer(&first_question(), Level::Fully));
+        assert!(state.undo.is_none());
+    }
+
+    #[test]
+    fn a_refused_file_keeps_its_typed_reason_and_leaves_the_work_alone() {
+        let mut state = AppState::new(today());
+        state.apply(answer(&first_question(), Level::Largely));
+        let work = state.assessment.clone();
+        state.apply(Action::ImportFailed(ImportError::Refused(OpenError::Empty)));
+        assert_eq!(
+            state.import_error,
+            Some(ImportError::Refused(OpenError::Empty))
+        );
+        assert_eq!(state.assessment, work);
+        state.apply(Action::DismissNotices);
+        assert_eq!(state.import_error, None);
+    }
+
+    #[test]
+    fn deleting_everything_starts_from_nothing_and_says_so() {
+        let mut state = AppState::new(today());
+        state.apply(answer(&first_question(), Level::Fully));
+        state.apply(Action::SaveFailed(StoreError::Full));
+        state.apply(Action::Cleared);
+        assert_eq!(state.assessment, Assessment::default());
+        assert_eq!(state.save, SaveStatus::NotYet);
+        assert_eq!(state.notices, vec![Notice::DeletedAll]);
+    }
 }

@@ -1,30 +1,65 @@
 //! Browser component tests: mount the app into a fresh element in headless Chromium, act through
-//! real controls (buttons, radios, text inputs), and check what the DOM shows.
+//! real controls (buttons, radios, selects, text inputs), and check what the DOM shows. Words come
+//! from the interface table, never from English literals, and every test unmounts what it mounted.
 #![cfg(target_arch = "wasm32")]
 
 use assessment_core::{score, Assessment, Change, Level, Response};
-use assessment_web::{embedded_bank, App};
+use assessment_web::words::words;
+use assessment_web::{bank, App};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A mounted app; dropping it unmounts the app and removes its element.
+struct Mounted {
+    root: Element,
+    app: Option<yew::AppHandle<App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = Element;
+
+    fn deref(&self) -> &Element {
+        &self.root
+    }
+}
+
 /// Renders the whole app into a fresh element attached to the body and waits for the render.
-/// Storage is emptied first so no test sees another's saved work.
-async fn mount_app() -> Element {
+async fn mount() -> Mounted {
+    let document = gloo_utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    Mounted {
+        root,
+        app: Some(app),
+    }
+}
+
+/// Mounts on empty storage, so no test sees another's saved work.
+async fn mount_fresh() -> Mounted {
     gloo_utils::window()
         .local_storage()
         .unwrap()
         .unwrap()
         .clear()
         .unwrap();
-    let document = gloo_utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    root
+    mount().await
 }
 
 fn find(root: &Element, selector: &str) -> Element {
@@ -45,6 +80,13 @@ async fn click(root: &Element, selector: &str) {
     yew::scheduler::flush().await;
 }
 
+fn fire(element: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
 /// Types into a text input or textarea the way a user does: set the value, fire `input`.
 async fn type_into(root: &Element, selector: &str, value: &str) {
     let element = find(root, selector);
@@ -56,11 +98,28 @@ async fn type_into(root: &Element, selector: &str, value: &str) {
             .unwrap()
             .set_value(value);
     }
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict("input", &init).unwrap();
-    element.dispatch_event(&event).unwrap();
+    fire(&element, "input");
     yew::scheduler::flush().await;
+}
+
+/// Chooses the option with `value` in a select the way a user does: set it, fire `change`.
+async fn choose(root: &Element, selector: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, selector).dyn_into().unwrap();
+    select.set_value(value);
+    fire(&select, "change");
+    yew::scheduler::flush().await;
+}
+
+/// The text of the option a select displays.
+fn shown_option(root: &Element, selector: &str) -> String {
+    let select: HtmlSelectElement = find(root, selector).dyn_into().unwrap();
+    let index = u32::try_from(select.selected_index()).expect("an option is selected");
+    select
+        .options()
+        .item(index)
+        .unwrap()
+        .text_content()
+        .unwrap()
 }
 
 fn text_of(root: &Element, selector: &str) -> String {
@@ -68,9 +127,10 @@ fn text_of(root: &Element, selector: &str) -> String {
 }
 
 /// The id of the first question of the first family, where the walk-through begins.
-fn first_question(bank: &assessment_core::Bank) -> String {
-    let family = &bank.families[0].id;
-    bank.questions_in(family)
+fn first_question() -> String {
+    let family = &bank().families[0].id;
+    bank()
+        .questions_in(family)
         .next()
         .expect("every family has questions")
         .id
@@ -78,22 +138,53 @@ fn first_question(bank: &assessment_core::Bank) -> String {
 }
 
 /// Mounts the app and walks from the start screen to the first family page.
-async fn open_first_family() -> Element {
-    let root = mount_app().await;
+async fn open_first_family() -> Mounted {
+    let root = mount_fresh().await;
     click(&root, "[data-testid=start-new]").await;
     click(&root, "[data-testid=to-questions]").await;
     root
 }
 
+/// Clicks the sidebar entry whose label is `label`.
+async fn nav_to(root: &Element, label: &str) {
+    let buttons = root.query_selector_all(".family-nav button").unwrap();
+    for i in 0..buttons.length() {
+        let button: HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
+        if button.text_content().unwrap_or_default().contains(label) {
+            button.click();
+            yew::scheduler::flush().await;
+            return;
+        }
+    }
+    panic!("no sidebar entry {label}");
+}
+
+/// Answers every shown question of every family `level`, page by page, ending on the summary.
+async fn answer_everything(root: &Element, level: &str) {
+    for family in &bank().families {
+        for question in bank().questions_in(&family.id) {
+            let selector = format!(
+                "[data-question-id=\"{}\"] input[value={level}]",
+                question.id
+            );
+            if count(root, &selector) == 1 {
+                click(root, &selector).await;
+            }
+        }
+        click(root, "[data-testid=next]").await;
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_start_screen_explains_and_starts() {
-    let root = mount_app().await;
+    let root = mount_fresh().await;
     let text = root.text_content().unwrap();
-    assert!(text.contains("Nothing you enter leaves this browser"));
+    assert!(text.contains(words().privacy_promise()));
     assert_eq!(count(&root, "[data-question-id]"), 0);
     click(&root, "[data-testid=start-new]").await;
-    assert!(
-        count(&root, "[data-testid=organisation]") == 1,
+    assert_eq!(
+        count(&root, "[data-testid=organisation]"),
+        1,
         "details page follows"
     );
 }
@@ -101,9 +192,7 @@ async fn the_start_screen_explains_and_starts() {
 #[wasm_bindgen_test]
 async fn each_question_offers_six_native_radio_choices() {
     let root = open_first_family().await;
-    let bank = embedded_bank();
-    let first_family = &bank.families[0].id;
-    for question in bank.questions_in(first_family) {
+    for question in bank().questions_in(&bank().families[0].id) {
         let selector = format!("[data-question-id=\"{}\"] input[type=radio]", question.id);
         assert_eq!(count(&root, &selector), 6, "question {}", question.id);
     }
@@ -112,8 +201,7 @@ async fn each_question_offers_six_native_radio_choices() {
 #[wasm_bindgen_test]
 async fn answering_updates_the_live_score_and_the_question_status() {
     let root = open_first_family().await;
-    let bank = embedded_bank();
-    let first = first_question(&bank);
+    let first = first_question();
     let card = format!("[data-question-id=\"{first}\"]");
     assert!(find(&root, &card).class_list().contains("unanswered"));
 
@@ -127,13 +215,14 @@ async fn answering_updates_the_live_score_and_the_question_status() {
             level: Level::Fully,
         }),
     });
-    let want = score(&bank, &expected).overall.percent();
+    let want = score(bank(), &expected).overall.percent();
     assert_eq!(
         text_of(&root, "[data-testid=overall-score]"),
         want.to_string()
     );
     assert!(find(&root, &card).class_list().contains("answered"));
-    assert!(text_of(&root, &card).contains("Answered: Fully in place"));
+    let fully = words().answered_status(words().level_label(Level::Fully));
+    assert!(text_of(&root, &card).contains(&fully));
 
     click(&root, &format!("{card} .answer-status button")).await;
     assert!(
@@ -146,8 +235,7 @@ async fn answering_updates_the_live_score_and_the_question_status() {
 #[wasm_bindgen_test]
 async fn not_applicable_asks_for_a_reason_and_dont_know_is_an_answer() {
     let root = open_first_family().await;
-    let bank = embedded_bank();
-    let first = first_question(&bank);
+    let first = first_question();
     let card = format!("[data-question-id=\"{first}\"]");
 
     click(&root, &format!("{card} input[value=not-applicable]")).await;
@@ -158,13 +246,14 @@ async fn not_applicable_asks_for_a_reason_and_dont_know_is_an_answer() {
             .as_deref(),
         Some("true")
     );
-    assert!(text_of(&root, &card).contains("Give a short reason"));
+    assert!(text_of(&root, &card).contains(words().na_reason_missing()));
+    assert!(text_of(&root, &card).contains(words().status_needs_reason()));
     type_into(&root, &reason, "We have no such system").await;
     assert_eq!(find(&root, &reason).get_attribute("aria-invalid"), None);
-    assert!(!text_of(&root, &card).contains("Give a short reason"));
+    assert!(!text_of(&root, &card).contains(words().na_reason_missing()));
 
     click(&root, &format!("{card} input[value=dont-know]")).await;
-    assert!(text_of(&root, &card).contains("Answered: Don't know"));
+    assert!(text_of(&root, &card).contains(&words().answered_status(words().dont_know())));
     assert_eq!(
         count(&root, &reason),
         0,
@@ -175,8 +264,7 @@ async fn not_applicable_asks_for_a_reason_and_dont_know_is_an_answer() {
 #[wasm_bindgen_test]
 async fn evidence_owner_and_target_date_are_kept_per_question() {
     let root = open_first_family().await;
-    let bank = embedded_bank();
-    let mut questions = bank.questions_in(&bank.families[0].id);
+    let mut questions = bank().questions_in(&bank().families[0].id);
     let first = questions.next().unwrap().id.clone();
     let second = questions.next().unwrap().id.clone();
 
@@ -205,27 +293,27 @@ async fn evidence_owner_and_target_date_are_kept_per_question() {
         &root,
         &format!("[data-question-id=\"{first}\"] .record summary")
     )
-    .contains("filled in"));
+    .contains(words().record_filled()));
 }
 
 #[wasm_bindgen_test]
 async fn navigation_moves_between_families_and_to_the_next_unanswered() {
     let root = open_first_family().await;
-    let bank = embedded_bank();
+    let families = &bank().families;
     let heading = |root: &Element| find(root, "#main .page-heading").text_content().unwrap();
-    assert_eq!(heading(&root), bank.families[0].title);
+    assert_eq!(heading(&root), families[0].title);
     assert!(find(&root, ".nav-item[aria-current=page]")
         .text_content()
         .unwrap()
-        .contains(&bank.families[0].title));
+        .contains(&families[0].title));
 
     click(&root, "[data-testid=next]").await;
-    assert_eq!(heading(&root), bank.families[1].title);
+    assert_eq!(heading(&root), families[1].title);
     click(&root, "[data-testid=previous]").await;
-    assert_eq!(heading(&root), bank.families[0].title);
+    assert_eq!(heading(&root), families[0].title);
 
     // Answer everything in the first family; "next unanswered" then leads to the second family.
-    for question in bank.questions_in(&bank.families[0].id) {
+    for question in bank().questions_in(&families[0].id) {
         let selector = format!(
             "[data-question-id=\"{}\"] input[value=largely]",
             question.id
@@ -235,7 +323,7 @@ async fn navigation_moves_between_families_and_to_the_next_unanswered() {
         }
     }
     click(&root, "[data-testid=next-unanswered]").await;
-    assert_eq!(heading(&root), bank.families[1].title);
+    assert_eq!(heading(&root), families[1].title);
     let focused = gloo_utils::document()
         .active_element()
         .expect("something has focus");
@@ -249,16 +337,15 @@ async fn navigation_moves_between_families_and_to_the_next_unanswered() {
     let first_nav = find(&root, ".family-nav li:nth-child(3)")
         .text_content()
         .unwrap();
-    assert!(first_nav.contains("complete"), "{first_nav}");
+    assert!(first_nav.contains(words().family_complete()), "{first_nav}");
 }
 
 #[wasm_bindgen_test]
 async fn a_profile_answer_hides_questions_and_lists_the_reason() {
-    let root = mount_app().await;
+    let root = mount_fresh().await;
     click(&root, "[data-testid=start-new]").await;
-    let bank = embedded_bank();
     click(&root, "[data-profile-id=azure] input[value=no]").await;
-    let azure_only = bank
+    let azure_only = bank()
         .questions
         .iter()
         .filter(|q| q.requires.iter().any(|f| f == "azure"))
@@ -269,31 +356,37 @@ async fn a_profile_answer_hides_questions_and_lists_the_reason() {
         azure_only
     );
     let progress = text_of(&root, "[data-testid=progress]");
-    let expected = format!("0 of {} applicable", bank.questions.len() - azure_only);
+    let expected = words().progress(0, (bank().questions.len() - azure_only) as u32);
     assert!(progress.contains(&expected), "{progress}");
+    // The radio group shows the choice the state holds.
+    let no: HtmlInputElement = find(&root, "[data-profile-id=azure] input[value=no]")
+        .dyn_into()
+        .unwrap();
+    assert!(no.checked());
+    assert_eq!(
+        count(&root, "[data-profile-id=azure] input:checked"),
+        1,
+        "one choice shown"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn work_is_saved_and_restored_by_a_new_app_instance() {
     let root = open_first_family().await;
-    let bank = embedded_bank();
-    let first = first_question(&bank);
+    let first = first_question();
     click(
         &root,
         &format!("[data-question-id=\"{first}\"] input[value=largely]"),
     )
     .await;
-    // The autosave waits a quarter of a second for more changes before writing.
-    gloo_timers::future::TimeoutFuture::new(400).await;
+    // Leaving the page writes at once, without waiting for the autosave's delay.
+    fire(&gloo_utils::window().unchecked_into(), "pagehide");
     yew::scheduler::flush().await;
-    assert!(text_of(&root, "[data-testid=save-status]").contains("Saved in this browser"));
+    assert!(text_of(&root, "[data-testid=save-status]").contains(&words().saved_at("")));
+    drop(root);
 
     // A second app on the same storage, as after a reload: nothing is lost.
-    let document = gloo_utils::document();
-    let again = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&again).unwrap();
-    yew::Renderer::<App>::with_root(again.clone()).render();
-    yew::scheduler::flush().await;
+    let again = mount().await;
     click(&again, "[data-testid=continue]").await;
     click(&again, "[data-testid=to-questions]").await;
     let radio: HtmlInputElement = find(
@@ -303,4 +396,166 @@ async fn work_is_saved_and_restored_by_a_new_app_instance() {
     .dyn_into()
     .unwrap();
     assert!(radio.checked(), "the answer was restored");
+}
+
+// Defects of issue 14: each of these failed before its fix.
+
+#[wasm_bindgen_test]
+async fn every_plan_select_shows_the_choice_it_filters_by() {
+    let root = mount_fresh().await;
+    click(&root, "[data-testid=start-new]").await;
+    nav_to(&root, words().nav_results()).await;
+    let all = words().filter_all();
+    let total = count(&root, "[data-action-id]");
+    assert!(total > 0);
+    // After load: every filter shows "All", and the plan shows everything.
+    for id in ["filter-horizon", "filter-severity", "filter-status"] {
+        assert_eq!(
+            shown_option(&root, &format!("[data-testid={id}]")),
+            all,
+            "{id}"
+        );
+    }
+    // Every action's status select shows the action's status.
+    let open = words().action_status_label(assessment_core::ActionStatus::Open);
+    assert_eq!(shown_option(&root, "[data-testid=action-status]"), open);
+
+    // After a change: the select shows the chosen severity, and the plan agrees with it.
+    choose(&root, "[data-testid=filter-severity]", "high").await;
+    let high = words().severity(assessment_core::Severity::High);
+    assert_eq!(shown_option(&root, "[data-testid=filter-severity]"), high);
+    let shown = count(&root, "[data-action-id]");
+    assert!(shown < total);
+    assert_eq!(
+        count(&root, "[data-action-id].severity-high"),
+        shown,
+        "only high actions are shown"
+    );
+    assert_eq!(
+        text_of(&root, "[data-testid=plan-count]"),
+        words().plan_count(shown as usize, total as usize)
+    );
+    assert_eq!(shown_option(&root, "[data-testid=filter-horizon]"), all);
+
+    // After leaving and reopening the page: the filter and its select still agree.
+    nav_to(&root, words().nav_summary()).await;
+    nav_to(&root, words().nav_results()).await;
+    assert_eq!(shown_option(&root, "[data-testid=filter-severity]"), high);
+    assert_eq!(count(&root, "[data-action-id]"), shown);
+}
+
+#[wasm_bindgen_test]
+async fn a_reasonless_not_applicable_keeps_the_walk_through_open() {
+    let root = open_first_family().await;
+    let first = first_question();
+    click(
+        &root,
+        &format!("[data-question-id=\"{first}\"] input[value=not-applicable]"),
+    )
+    .await;
+    // Everything else fully in place.
+    for family in &bank().families {
+        for question in bank().questions_in(&family.id).filter(|q| q.id != first) {
+            let selector = format!("[data-question-id=\"{}\"] input[value=fully]", question.id);
+            if count(&root, &selector) == 1 {
+                click(&root, &selector).await;
+            }
+        }
+        click(&root, "[data-testid=next]").await;
+    }
+    // The summary, the score and the unanswered list agree: one question is still open.
+    let status = text_of(&root, "[data-testid=summary-status]");
+    assert_eq!(status, words().summary_remaining(1));
+    assert_eq!(count(&root, "[data-testid=unanswered] li"), 1);
+    assert!(text_of(&root, "[data-testid=unanswered]").contains(&first));
+    assert_eq!(
+        text_of(&root, "[data-testid=summary-needs-reason]"),
+        words().summary_needs_reason(1)
+    );
+    // And "next unanswered" still leads to it.
+    nav_to(&root, &bank().families[0].title).await;
+    assert_eq!(count(&root, "[data-testid=all-answered]"), 0);
+    click(&root, "[data-testid=next-unanswered]").await;
+    let focused = gloo_utils::document().active_element().unwrap();
+    assert_eq!(
+        focused
+            .closest("[data-question-id]")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-question-id"),
+        Some(first)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_out_of_scope_needs_no_reason() {
+    let root = mount_fresh().await;
+    click(&root, "[data-testid=start-new]").await;
+    let azure_only = bank()
+        .questions
+        .iter()
+        .find(|q| q.requires.iter().any(|f| f == "azure"))
+        .expect("the bank has an Azure question");
+    let family = &bank().family(&azure_only.family).unwrap().title;
+    nav_to(&root, family).await;
+    click(
+        &root,
+        &format!(
+            "[data-question-id=\"{}\"] input[value=not-applicable]",
+            azure_only.id
+        ),
+    )
+    .await;
+    nav_to(&root, words().nav_details()).await;
+    click(&root, "[data-profile-id=azure] input[value=no]").await;
+    nav_to(&root, words().nav_summary()).await;
+    assert_eq!(count(&root, "[data-testid=summary-needs-reason]"), 0);
+    assert!(!text_of(&root, "[data-testid=unanswered]").contains(&azure_only.id));
+}
+
+#[wasm_bindgen_test]
+async fn the_acceptance_form_asks_for_what_the_plan_requires() {
+    let root = mount_fresh().await;
+    click(&root, "[data-testid=start-new]").await;
+    nav_to(&root, words().nav_results()).await;
+    let action = find(&root, "[data-action-id]");
+    let question = action.get_attribute("data-action-id").unwrap();
+    let accept = format!("[data-action-id=\"{question}\"] .button-row button");
+    click(&root, &accept).await;
+    type_into(
+        &root,
+        &format!("#accept-{question}-justification"),
+        "Legacy kiosks",
+    )
+    .await;
+    type_into(&root, &format!("#accept-{question}-approver"), "CISO").await;
+    // Without an expiry date the form refuses, naming what is missing, as the plan would.
+    click(
+        &root,
+        &format!("[data-action-id=\"{question}\"] .acceptance-form .primary"),
+    )
+    .await;
+    let missing = [assessment_core::AcceptanceProblem::NoExpiry];
+    assert!(text_of(&root, "[data-testid=acceptance-missing]")
+        .contains(&words().acceptance_missing(&missing)));
+    assert_eq!(count(&root, &format!("[data-risk-id=\"{question}\"]")), 0);
+    type_into(&root, &format!("#accept-{question}-expires"), "2099-03-31").await;
+    click(
+        &root,
+        &format!("[data-action-id=\"{question}\"] .acceptance-form .primary"),
+    )
+    .await;
+    assert_eq!(count(&root, &format!("[data-risk-id=\"{question}\"]")), 1);
+    assert_eq!(count(&root, &format!("[data-action-id=\"{question}\"]")), 0);
+}
+
+#[wasm_bindgen_test]
+async fn everything_answered_says_so_everywhere() {
+    let root = open_first_family().await;
+    answer_everything(&root, "fully").await;
+    assert_eq!(
+        text_of(&root, "[data-testid=summary-status]"),
+        words().summary_done()
+    );
+    assert_eq!(count(&root, "[data-testid=unanswered]"), 0);
 }

@@ -2,17 +2,20 @@
 
 use yew::prelude::*;
 
-use crate::state::{use_assessment, Action, Screen};
-use crate::text;
+use crate::bank;
+use crate::hooks::use_app;
+use crate::state::Screen;
+use crate::words::words;
 
-#[function_component(FamilyNav)]
-pub fn family_nav() -> Html {
-    let state = use_assessment();
+#[component]
+pub fn FamilyNav() -> Html {
+    let app = use_app();
+    let w = words();
     let item = |screen: Screen, label: String, progress: Option<(String, bool)>| {
-        let current = state.screen == screen;
+        let current = app.screen == screen;
         let onclick = {
-            let state = state.clone();
-            Callback::from(move |_| state.dispatch(Action::Go(screen)))
+            let app = app.clone();
+            Callback::from(move |_| app.go(screen))
         };
         html! {
             <li>
@@ -23,7 +26,7 @@ pub fn family_nav() -> Html {
                         <span class="nav-progress">
                             if complete {
                                 <span aria-hidden="true">{ "\u{2713} " }</span>
-                                <span class="visually-hidden">{ format!("{}, ", text::FAMILY_COMPLETE) }</span>
+                                <span class="visually-hidden">{ format!("{}, ", w.family_complete()) }</span>
                             }
                             { counts }
                         </span>
@@ -32,30 +35,29 @@ pub fn family_nav() -> Html {
             </li>
         }
     };
-    let families = state
-        .bank
+    let families = bank()
         .families
         .iter()
+        .zip(&app.scores.families)
         .enumerate()
-        .map(|(index, family)| {
-            let tally = state.scores.families[index].tally;
-            let complete = tally.unanswered == 0;
-            let counts = text::family_progress(tally.answered(), tally.applicable);
+        .map(|(index, (family, score))| {
+            let tally = score.tally;
+            let counts = w.family_progress(tally.answered(), tally.applicable);
             item(
                 Screen::Family(index),
                 family.title.clone(),
-                Some((counts, complete)),
+                Some((counts, tally.unanswered == 0)),
             )
         });
     html! {
-        <nav class="family-nav" aria-label={text::NAV_LABEL}>
+        <nav class="family-nav" aria-label={w.nav_label()}>
             <ol>
-                { item(Screen::Start, text::NAV_START.into(), None) }
-                { item(Screen::Details, text::NAV_DETAILS.into(), None) }
+                { item(Screen::Start, w.nav_start().into(), None) }
+                { item(Screen::Details, w.nav_details().into(), None) }
                 { for families }
-                { item(Screen::Summary, text::NAV_SUMMARY.into(), None) }
-                { item(Screen::Results, text::NAV_RESULTS.into(), None) }
-                { item(Screen::Library, text::NAV_LIBRARY.into(), None) }
+                { item(Screen::Summary, w.nav_summary().into(), None) }
+                { item(Screen::Results, w.nav_results().into(), None) }
+                { item(Screen::Library, w.nav_library().into(), None) }
             </ol>
         </nav>
     }

@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::{format, text};
+use crate::format;
+use crate::words::words;
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -39,8 +40,8 @@ fn target_value(event: &InputEvent) -> String {
     }
 }
 
-#[function_component(TextField)]
-pub fn text_field(props: &TextFieldProps) -> Html {
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
     let oninput = {
         let on_change = props.on_change.clone();
         Callback::from(move |event: InputEvent| on_change.emit(target_value(&event)))
@@ -89,8 +90,8 @@ pub struct DateFieldProps {
 
 /// A native date input. A value the browser hands over that is not a real date is refused with a
 /// message and the stored date is left as it was.
-#[function_component(DateField)]
-pub fn date_field(props: &DateFieldProps) -> Html {
+#[component]
+pub fn DateField(props: &DateFieldProps) -> Html {
     let invalid = use_state(|| false);
     let oninput = {
         let on_change = props.on_change.clone();
@@ -123,9 +124,9 @@ pub fn date_field(props: &DateFieldProps) -> Html {
             }
             <input type="date" id={props.id.clone()} value={format::date_input(props.value)}
                 {oninput} aria-describedby={described} aria-invalid={invalid.then_some("true")}
-                placeholder={text::DATE_FORMAT_HINT} data-testid={props.testid.clone()} />
+                placeholder={words().date_format_hint()} data-testid={props.testid.clone()} />
             if *invalid {
-                <p id={error_id} class="field-error"><span aria-hidden="true">{ "\u{26a0} " }</span>{ text::DATE_INVALID }</p>
+                <p id={error_id} class="field-error"><span aria-hidden="true">{ "\u{26a0} " }</span>{ words().date_invalid() }</p>
             }
         </div>
     }

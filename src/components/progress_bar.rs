@@ -3,12 +3,12 @@
 use yew::prelude::*;
 
 use crate::state::AppState;
-use crate::text;
+use crate::words::words;
 
 /// The header's progress line; a plain function, as it only reads the state App already has.
-pub fn progress_bar(state: &AppState) -> Html {
+pub fn view(state: &AppState) -> Html {
     let overall = state.scores.overall;
-    let label = text::progress(overall.answered(), overall.applicable);
+    let label = words().progress(overall.answered(), overall.applicable);
     html! {
         <div class="progress" data-testid="progress">
             <progress max={overall.applicable.max(1).to_string()} value={overall.answered().to_string()}

@@ -5,18 +5,18 @@
 //! (whose identity never changes), so answering one question re-renders that card only, not the
 //! hundreds of others on a large page.
 
-use assessment_core::{AnswerRecord, Change, Level, RecordEdit, Response};
+use assessment_core::{AnswerRecord, AnswerState, Change, Level, RecordEdit, Response};
 use yew::prelude::*;
 
 use super::fields::{DateField, TextField};
-use crate::state::{Action, AppState, SharedBank};
-use crate::text;
+use crate::bank;
+use crate::state::{Action, AppState};
+use crate::words::words;
 
 type Dispatcher = UseReducerDispatcher<AppState>;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionCardProps {
-    pub bank: SharedBank,
     /// Index of the question in the bank.
     pub index: usize,
     /// What is recorded for it; `None` when nothing is.
@@ -60,9 +60,9 @@ impl Choice {
 
     fn label(self) -> &'static str {
         match self {
-            Choice::Level(level) => text::level_label(level),
-            Choice::NotApplicable => text::NOT_APPLICABLE,
-            Choice::DontKnow => text::DONT_KNOW,
+            Choice::Level(level) => words().level_label(level),
+            Choice::NotApplicable => words().not_applicable(),
+            Choice::DontKnow => words().dont_know(),
         }
     }
 
@@ -81,29 +81,31 @@ impl Choice {
     }
 }
 
-#[function_component(QuestionCard)]
-pub fn question_card(props: &QuestionCardProps) -> Html {
-    let Some(question) = props.bank.0.questions.get(props.index) else {
+#[component]
+pub fn QuestionCard(props: &QuestionCardProps) -> Html {
+    let Some(question) = bank().questions.get(props.index) else {
         return Html::default();
     };
+    let w = words();
     let record = props.record.as_ref();
     let response = record.and_then(|r| r.response.as_ref());
     let current = Choice::of(response);
     let id = &question.id;
     let text_id = format!("q-{id}-text");
-    // "Does not apply" without a reason is not an answer yet: it is scored as unanswered.
-    let needs_reason = response.is_some_and(Response::needs_reason);
-    let complete = current.is_some() && !needs_reason;
+    // The card is only shown for questions in scope; the core says whether the answer is complete
+    // ("does not apply" without a reason is not, exactly as the score counts it).
+    let state = AnswerState::of(response, true);
+    let complete = !state.is_pending();
     let status = match current {
-        Some(_) if needs_reason => text::STATUS_NEEDS_REASON.to_string(),
-        Some(choice) => text::answered_status(choice.label()),
-        None => text::STATUS_UNANSWERED.to_string(),
+        Some(_) if state == AnswerState::NeedsReason => w.status_needs_reason().to_string(),
+        Some(choice) => w.answered_status(choice.label()),
+        None => w.status_unanswered().to_string(),
     };
     let dispatch = {
         let dispatcher = props.dispatcher.clone();
         move |change: Change| dispatcher.dispatch(Action::Change(change))
     };
-    let choices = Choice::ALL.iter().map(|&choice| {
+    let choices = Choice::ALL.map(|choice| {
         let input_id = format!("q-{id}-{}", choice.value());
         let onchange = {
             let dispatch = dispatch.clone();
@@ -144,7 +146,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             </h3>
             <p id={text_id.clone()} class="question-text">{ &question.text }</p>
             <fieldset class="choices" aria-describedby={text_id}>
-                <legend class="visually-hidden">{ format!("{} {}", text::ANSWER_LEGEND_PREFIX, question.title) }</legend>
+                <legend class="visually-hidden">{ format!("{} {}", w.answer_legend_prefix(), question.title) }</legend>
                 { for choices }
             </fieldset>
             if let Some(Response::NotApplicable { reason }) = response {
@@ -155,13 +157,13 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
                 { status }
                 if current.is_some() {
                     { " " }
-                    <button type="button" class="link-button" onclick={clear}>{ text::CLEAR_ANSWER }</button>
+                    <button type="button" class="link-button" onclick={clear}>{ w.clear_answer() }</button>
                 }
             </p>
             <p class="question-meta">
-                { text::severity_effort(question.severity.label(), question.effort.label()) }
+                { w.severity_effort(w.severity(question.severity), w.effort(question.effort)) }
             </p>
-            <QuestionDetails bank={props.bank.clone()} index={props.index} />
+            <QuestionDetails index={props.index} />
             <RecordFields question_id={id.clone()} record={props.record.clone().unwrap_or_default()} dispatcher={props.dispatcher.clone()} />
         </article>
     }
@@ -175,8 +177,8 @@ struct NotApplicableReasonProps {
 }
 
 /// The required reason for "does not apply"; until it is given the question counts as unanswered.
-#[function_component(NotApplicableReason)]
-fn not_applicable_reason(props: &NotApplicableReasonProps) -> Html {
+#[component]
+fn NotApplicableReason(props: &NotApplicableReasonProps) -> Html {
     let on_change = {
         let question = props.question_id.clone();
         let dispatcher = props.dispatcher.clone();
@@ -191,11 +193,11 @@ fn not_applicable_reason(props: &NotApplicableReasonProps) -> Html {
         .reason
         .trim()
         .is_empty()
-        .then_some(text::NA_REASON_MISSING);
+        .then_some(words().na_reason_missing());
     html! {
         <TextField
             id={format!("q-{}-na-reason", props.question_id)}
-            label={text::NA_REASON}
+            label={words().na_reason()}
             value={props.reason.clone()}
             multiline=true
             required=true
@@ -213,8 +215,9 @@ struct RecordFieldsProps {
 }
 
 /// Evidence note, owner and target date, folded away until needed.
-#[function_component(RecordFields)]
-fn record_fields(props: &RecordFieldsProps) -> Html {
+#[component]
+fn RecordFields(props: &RecordFieldsProps) -> Html {
+    let w = words();
     let id = &props.question_id;
     let record = &props.record;
     let edit = |make: fn(String) -> RecordEdit| {
@@ -242,13 +245,13 @@ fn record_fields(props: &RecordFieldsProps) -> Html {
     html! {
         <details class="record" open={filled}>
             <summary>
-                { text::RECORD }
-                if filled { { " " }<span class="muted">{ text::RECORD_FILLED }</span> }
+                { w.record() }
+                if filled { { " " }<span class="muted">{ w.record_filled() }</span> }
             </summary>
             <div class="record-fields">
-                <TextField id={format!("q-{id}-note")} label={text::NOTE} value={record.note.clone()} multiline=true on_change={edit(RecordEdit::Note)} />
-                <TextField id={format!("q-{id}-owner")} label={text::OWNER} value={record.owner.clone()} on_change={edit(RecordEdit::Owner)} />
-                <DateField id={format!("q-{id}-target")} label={text::TARGET_DATE} value={record.target_date} on_change={on_date} />
+                <TextField id={format!("q-{id}-note")} label={w.note()} value={record.note.clone()} multiline=true on_change={edit(RecordEdit::Note)} />
+                <TextField id={format!("q-{id}-owner")} label={w.owner()} value={record.owner.clone()} on_change={edit(RecordEdit::Owner)} />
+                <DateField id={format!("q-{id}-target")} label={w.target_date()} value={record.target_date} on_change={on_date} />
             </div>
         </details>
     }
@@ -256,20 +259,20 @@ fn record_fields(props: &RecordFieldsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct QuestionDetailsProps {
-    bank: SharedBank,
     index: usize,
 }
 
 /// The expandable explanation of a question: why, how to verify, what to do, references.
-#[function_component(QuestionDetails)]
-fn question_details(props: &QuestionDetailsProps) -> Html {
-    let Some(q) = props.bank.0.questions.get(props.index) else {
+#[component]
+fn QuestionDetails(props: &QuestionDetailsProps) -> Html {
+    let Some(q) = bank().questions.get(props.index) else {
         return Html::default();
     };
+    let w = words();
     let sources = q
         .sources
         .iter()
-        .filter_map(|id| props.bank.0.source(id))
+        .filter_map(|id| bank().source(id))
         .map(|s| format!("{}, \u{201c}{}\u{201d} ({})", s.publisher, s.title, s.date))
         .collect::<Vec<_>>();
     let refs = [
@@ -282,32 +285,34 @@ fn question_details(props: &QuestionDetailsProps) -> Html {
     html! {
         <div class="question-details">
             <details>
-                <summary>{ text::WHY }</summary>
+                <summary>{ w.why() }</summary>
                 <p>{ &q.why }</p>
                 if let Some(adaptation) = &q.adaptation {
-                    <p class="adaptation"><strong>{ text::ADAPTATION }</strong>{ adaptation }</p>
+                    <p class="adaptation"><strong>{ w.adaptation() }</strong>{ adaptation }</p>
                 }
             </details>
             <details>
-                <summary>{ text::VERIFY }</summary>
+                <summary>{ w.verify() }</summary>
                 <p>{ &q.verify }</p>
             </details>
             <details>
-                <summary>{ text::REMEDY }</summary>
+                <summary>{ w.remedy() }</summary>
                 <p>{ &q.remedy }</p>
             </details>
             <details>
-                <summary>{ text::REFERENCES }</summary>
+                <summary>{ w.references() }</summary>
                 <dl class="refs">
-                    { for refs.iter().filter(|(_, ids)| !ids.is_empty()).map(|(name, ids)| html! {
-                        <>
-                            <dt>{ *name }</dt>
-                            <dd>{ ids.join(", ") }</dd>
-                        </>
-                    }) }
-                    <dt>{ text::SOURCES }</dt>
+                    for (name, ids) in refs.iter().filter(|(_, ids)| !ids.is_empty()) {
+                        <dt>{ *name }</dt>
+                        <dd>{ ids.join(", ") }</dd>
+                    }
+                    <dt>{ w.sources() }</dt>
                     <dd>
-                        <ul>{ for sources.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                        <ul>
+                            for source in &sources {
+                                <li>{ source }</li>
+                            }
+                        </ul>
                     </dd>
                 </dl>
             </details>

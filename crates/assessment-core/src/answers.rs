@@ -49,9 +49,16 @@ impl Level {
     }
 }
 
+impl crate::keys::Keyed for Level {
+    const ALL: &'static [Level] = &Level::ALL;
+
+    fn key(self) -> &'static str {
+        Level::key(self)
+    }
+}
+
 /// An answer given to a question. A question with no `Response` is unanswered.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "state", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Response {
     /// The measure is in place to this level.
     Implemented { level: Level },

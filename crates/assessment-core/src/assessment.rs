@@ -8,16 +8,14 @@ use serde::Serialize;
 use crate::answers::Response;
 
 /// Who is assessed, by whom and when.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Details {
     pub organisation: String,
     pub assessor: String,
     /// The day the assessment describes.
-    #[serde(with = "crate::dates::optional")]
     pub assessed_on: Option<NaiveDate>,
     /// When Microsoft notified the organisation, or it learned of possible exposure; due dates of
     /// the directive's timeline are counted from it.
-    #[serde(with = "crate::dates::optional")]
     pub notified_on: Option<NaiveDate>,
 }
 
@@ -29,6 +27,32 @@ pub enum ActionStatus {
     Open,
     InProgress,
     Done,
+}
+
+impl crate::keys::Keyed for ActionStatus {
+    const ALL: &'static [ActionStatus] = &[
+        ActionStatus::Open,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::InProgress => "in-progress",
+            ActionStatus::Done => "done",
+        }
+    }
+}
+
+impl ActionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "Open",
+            ActionStatus::InProgress => "In progress",
+            ActionStatus::Done => "Done",
+        }
+    }
 }
 
 /// A gap the organisation has decided to live with, for now. It never counts as implemented.
@@ -48,6 +72,8 @@ pub enum AcceptanceProblem {
     NoJustification,
     /// Nobody is named as having approved it.
     NoApprover,
+    /// No expiry date: an acceptance must come up for review on a set day.
+    NoExpiry,
     /// It lapsed on this date (an acceptance holds up to the day before `expires_on`).
     Expired { on: NaiveDate },
 }
@@ -58,6 +84,7 @@ impl AcceptanceProblem {
         match self {
             AcceptanceProblem::NoJustification => "the acceptance gives no justification".into(),
             AcceptanceProblem::NoApprover => "the acceptance names no approver".into(),
+            AcceptanceProblem::NoExpiry => "the acceptance has no expiry date".into(),
             AcceptanceProblem::Expired { on } => format!("the acceptance expired on {on}"),
         }
     }
@@ -65,8 +92,18 @@ impl AcceptanceProblem {
 
 impl RiskAcceptance {
     /// What makes this acceptance invalid on `today`; empty when it holds. An acceptance needs a
-    /// justification and an approver, and lapses on its expiry date so it is reviewed on time.
+    /// justification, an approver and an expiry date, and lapses on that date so it is reviewed
+    /// on time. The form that records one asks for the same (see [`RiskAcceptance::missing`]).
     pub fn problems(&self, today: NaiveDate) -> Vec<AcceptanceProblem> {
+        let mut problems = self.missing();
+        if let Some(on) = self.expires_on.filter(|on| *on <= today) {
+            problems.push(AcceptanceProblem::Expired { on });
+        }
+        problems
+    }
+
+    /// What the acceptance lacks to be complete, whatever the date: the form's check.
+    pub fn missing(&self) -> Vec<AcceptanceProblem> {
         let mut problems = Vec::new();
         if self.justification.trim().is_empty() {
             problems.push(AcceptanceProblem::NoJustification);
@@ -74,8 +111,8 @@ impl RiskAcceptance {
         if self.approver.trim().is_empty() {
             problems.push(AcceptanceProblem::NoApprover);
         }
-        if let Some(on) = self.expires_on.filter(|on| *on <= today) {
-            problems.push(AcceptanceProblem::Expired { on });
+        if self.expires_on.is_none() {
+            problems.push(AcceptanceProblem::NoExpiry);
         }
         problems
     }
@@ -87,7 +124,7 @@ impl RiskAcceptance {
 }
 
 /// Everything recorded against one question.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AnswerRecord {
     /// The answer; `None` means unanswered.
     pub response: Option<Response>,
@@ -95,7 +132,6 @@ pub struct AnswerRecord {
     pub note: String,
     /// Who is responsible for the measure or its action.
     pub owner: String,
-    #[serde(with = "crate::dates::optional")]
     pub target_date: Option<NaiveDate>,
     pub action_status: ActionStatus,
     pub risk_acceptance: Option<RiskAcceptance>,
@@ -108,7 +144,7 @@ impl AnswerRecord {
 }
 
 /// Everything the user has said in one assessment.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Assessment {
     pub details: Details,
     /// Question id → what was recorded. Absent means nothing recorded (unanswered).

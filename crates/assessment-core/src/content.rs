@@ -117,6 +117,25 @@ impl Severity {
     }
 }
 
+impl crate::keys::Keyed for Severity {
+    /// Most severe first, the order filters offer them.
+    const ALL: &'static [Severity] = &[
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
 /// Rough effort to close a gap: hours, days or weeks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -142,6 +161,18 @@ impl Effort {
             Effort::Low => "Hours",
             Effort::Medium => "Days",
             Effort::High => "Weeks",
+        }
+    }
+}
+
+impl crate::keys::Keyed for Effort {
+    const ALL: &'static [Effort] = &[Effort::Low, Effort::Medium, Effort::High];
+
+    fn key(self) -> &'static str {
+        match self {
+            Effort::Low => "low",
+            Effort::Medium => "medium",
+            Effort::High => "high",
         }
     }
 }
@@ -276,6 +307,12 @@ impl Bank {
 
     pub fn family(&self, id: &str) -> Option<&Family> {
         self.families.iter().find(|f| f.id == id)
+    }
+
+    /// Position in `families` of the family question `id` belongs to.
+    pub fn family_position_of(&self, id: &str) -> Option<usize> {
+        let family = &self.question(id)?.family;
+        self.families.iter().position(|f| &f.id == family)
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

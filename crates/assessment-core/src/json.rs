@@ -1,12 +1,19 @@
-//! Reading JSON the app stores or is given: serde_json parses the text into a plain tree once,
-//! and small hand-written readers walk it. One tree type instead of serde's generated reader per
-//! struct keeps the browser build small (docs/PERFORMANCE.md), and every refusal names the exact
-//! place in the file.
+//! JSON the app stores or is given: serde_json parses the text into a plain tree once, and each
+//! stored type describes itself once ([`Codec`], usually through `object!`) for both reading the
+//! tree and writing one, which is then printed. One tree type instead of serde's generated reader
+//! and writer per struct keeps the browser build small (docs/PERFORMANCE.md), and every refusal
+//! names the exact place in the file and what is wrong there ([`ProblemKind`]).
 
+use std::borrow::Cow;
 use std::cell::Cell;
+use std::collections::BTreeMap;
 use std::fmt;
 
+use chrono::NaiveDate;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::dates;
+use crate::keys::Keyed;
 
 /// A parsed JSON value. Objects keep every key in file order, duplicates included, so a reader
 /// can refuse a key given twice instead of silently keeping one of them.
@@ -56,15 +63,15 @@ impl Json {
         Ok(tree)
     }
 
-    /// What this value is, in words, for messages.
-    fn kind(&self) -> &'static str {
+    /// What this value is, for messages.
+    pub fn shape(&self) -> Shape {
         match self {
-            Json::Null => "null",
-            Json::Bool(_) => "true or false",
-            Json::Whole(_) | Json::OtherNumber => "a number",
-            Json::Text(_) => "text",
-            Json::List(_) => "a list",
-            Json::Object(_) => "an object",
+            Json::Null => Shape::Null,
+            Json::Bool(_) => Shape::Bool,
+            Json::Whole(_) | Json::OtherNumber => Shape::Number,
+            Json::Text(_) => Shape::Text,
+            Json::List(_) => Shape::List,
+            Json::Object(_) => Shape::Object,
         }
     }
 
@@ -179,24 +186,128 @@ impl<'de> Visitor<'de> for Tree<'_> {
     }
 }
 
+/// The shape of a JSON value, as a reader expects it or finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Shape {
+    Null,
+    /// `true` or `false`.
+    Bool,
+    /// Any number.
+    Number,
+    /// A whole number from 0 up: only ever expected, a value found is a [`Shape::Number`].
+    WholeNumber,
+    Text,
+    List,
+    Object,
+}
+
+impl fmt::Display for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Shape::Null => "null",
+            Shape::Bool => "true or false",
+            Shape::Number => "a number",
+            Shape::WholeNumber => "a whole number",
+            Shape::Text => "text",
+            Shape::List => "a list",
+            Shape::Object => "an object",
+        })
+    }
+}
+
+/// What is wrong with a value. `Display` gives the clause used in messages, such as
+/// `expected text, found a number`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// An object has a field no reader of it knows.
+    UnknownField {
+        name: String,
+    },
+    /// An object gives the same field twice.
+    DuplicateField {
+        name: String,
+    },
+    /// A map (answers, profile) gives the same key twice.
+    DuplicateKey {
+        key: String,
+    },
+    /// A field that must be present is not.
+    Missing {
+        field: &'static str,
+    },
+    WrongType {
+        expected: Shape,
+        found: Shape,
+    },
+    /// A name that is not one of a fixed set (a level, a status, a response's state).
+    NotOneOf {
+        value: String,
+        allowed: Vec<&'static str>,
+    },
+    /// A text that is not a real day written `yyyy-mm-dd`.
+    NotADate {
+        text: String,
+    },
+    /// A whole number larger than the field holds.
+    NumberTooLarge,
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::UnknownField { .. } => f.write_str("this tool does not know this field"),
+            ProblemKind::DuplicateField { .. } => f.write_str("the field is given twice"),
+            ProblemKind::DuplicateKey { .. } => f.write_str("the same key is given twice"),
+            ProblemKind::Missing { .. } => f.write_str("this required field is missing"),
+            ProblemKind::WrongType { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
+            ProblemKind::NotOneOf { value, allowed } => {
+                write!(f, "\"{value}\" is not one of {}", allowed.join(", "))
+            }
+            ProblemKind::NotADate { text } => {
+                write!(f, "\"{text}\" is not a date of the form yyyy-mm-dd")
+            }
+            ProblemKind::NumberTooLarge => f.write_str("the number is too large"),
+        }
+    }
+}
+
 /// Why a value cannot be used: where it is (a dotted path such as
 /// `assessment.answers.MFA-01.note`, empty for the top level) and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
-    pub problem: String,
+    pub kind: ProblemKind,
 }
 
 impl Problem {
-    pub fn new(path: &str, problem: impl Into<String>) -> Problem {
+    pub fn new(path: &str, kind: ProblemKind) -> Problem {
         Problem {
             path: path.to_owned(),
-            problem: problem.into(),
+            kind,
         }
     }
 
-    fn expected(path: &str, what: &str, found: &Json) -> Problem {
-        Problem::new(path, format!("expected {what}, found {}", found.kind()))
+    fn wrong_type(path: &str, expected: Shape, found: &Json) -> Problem {
+        Problem::new(
+            path,
+            ProblemKind::WrongType {
+                expected,
+                found: found.shape(),
+            },
+        )
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let place = if self.path.is_empty() {
+            "the top level"
+        } else {
+            &self.path
+        };
+        write!(f, "{place}: {}", self.kind)
     }
 }
 
@@ -209,67 +320,155 @@ pub fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// The entries of an object, in file order, duplicates included.
-pub fn entries<'a>(value: &'a Json, path: &str) -> Result<&'a [(String, Json)], Problem> {
-    match value {
-        Json::Object(entries) => Ok(entries),
-        other => Err(Problem::expected(path, "an object", other)),
+/// A type stored in JSON, described once for both directions: `read` takes a value apart
+/// (refusing anything it does not expect, with the value's path) and `write` builds the value
+/// that `read` takes back. Objects describe their fields with `object!`, tagged unions with
+/// `tagged!`, names from a fixed set with `keyed!`.
+pub trait Codec: Sized {
+    fn read(value: &Json, path: &str) -> Result<Self, Problem>;
+    fn write(&self) -> Json;
+}
+
+impl Codec for String {
+    fn read(value: &Json, path: &str) -> Result<String, Problem> {
+        match value {
+            Json::Text(text) => Ok(text.clone()),
+            other => Err(Problem::wrong_type(path, Shape::Text, other)),
+        }
+    }
+
+    fn write(&self) -> Json {
+        Json::Text(self.clone())
     }
 }
 
-/// The items of a list.
-pub fn items<'a>(value: &'a Json, path: &str) -> Result<&'a [Json], Problem> {
-    match value {
-        Json::List(items) => Ok(items),
-        other => Err(Problem::expected(path, "a list", other)),
+impl Codec for u64 {
+    fn read(value: &Json, path: &str) -> Result<u64, Problem> {
+        match value {
+            Json::Whole(number) => Ok(*number),
+            other => Err(Problem::wrong_type(path, Shape::WholeNumber, other)),
+        }
     }
-}
 
-pub fn text(value: &Json, path: &str) -> Result<String, Problem> {
-    match value {
-        Json::Text(text) => Ok(text.clone()),
-        other => Err(Problem::expected(path, "text", other)),
-    }
-}
-
-pub fn whole(value: &Json, path: &str) -> Result<u64, Problem> {
-    match value {
-        Json::Whole(number) => Ok(*number),
-        other => Err(Problem::expected(path, "a whole number", other)),
+    fn write(&self) -> Json {
+        Json::Whole(*self)
     }
 }
 
 /// A whole number that fits in 32 bits.
-pub fn whole_u32(value: &Json, path: &str) -> Result<u32, Problem> {
-    u32::try_from(whole(value, path)?).map_err(|_| Problem::new(path, "the number is too large"))
-}
+impl Codec for u32 {
+    fn read(value: &Json, path: &str) -> Result<u32, Problem> {
+        u32::try_from(u64::read(value, path)?)
+            .map_err(|_| Problem::new(path, ProblemKind::NumberTooLarge))
+    }
 
-/// `None` for `null`, otherwise what `read` makes of the value.
-pub fn nullable<T>(
-    value: &Json,
-    path: &str,
-    read: impl FnOnce(&Json, &str) -> Result<T, Problem>,
-) -> Result<Option<T>, Problem> {
-    match value {
-        Json::Null => Ok(None),
-        value => read(value, path).map(Some),
+    fn write(&self) -> Json {
+        Json::Whole(u64::from(*self))
     }
 }
 
-/// One of a fixed set of names, such as a level or a status.
-pub fn one_of<T: Copy>(value: &Json, path: &str, choices: &[(&str, T)]) -> Result<T, Problem> {
-    let name = text(value, path)?;
-    choices
-        .iter()
-        .find(|(key, _)| *key == name)
-        .map(|(_, choice)| *choice)
-        .ok_or_else(|| {
-            let names: Vec<&str> = choices.iter().map(|(key, _)| *key).collect();
-            Problem::new(
-                path,
-                format!("\"{name}\" is not one of {}", names.join(", ")),
-            )
-        })
+/// A day, written `yyyy-mm-dd`.
+impl Codec for NaiveDate {
+    fn read(value: &Json, path: &str) -> Result<NaiveDate, Problem> {
+        let text = String::read(value, path)?;
+        dates::parse_iso(&text).ok_or_else(|| Problem::new(path, ProblemKind::NotADate { text }))
+    }
+
+    fn write(&self) -> Json {
+        Json::Text(dates::iso(*self))
+    }
+}
+
+/// `null` for none.
+impl<T: Codec> Codec for Option<T> {
+    fn read(value: &Json, path: &str) -> Result<Option<T>, Problem> {
+        match value {
+            Json::Null => Ok(None),
+            value => T::read(value, path).map(Some),
+        }
+    }
+
+    fn write(&self) -> Json {
+        self.as_ref().map_or(Json::Null, T::write)
+    }
+}
+
+/// A list; each item's path ends with its position from 0.
+impl<T: Codec> Codec for Vec<T> {
+    fn read(value: &Json, path: &str) -> Result<Vec<T>, Problem> {
+        match value {
+            Json::List(items) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| T::read(item, &join(path, &index.to_string())))
+                .collect(),
+            other => Err(Problem::wrong_type(path, Shape::List, other)),
+        }
+    }
+
+    fn write(&self) -> Json {
+        Json::List(self.iter().map(T::write).collect())
+    }
+}
+
+/// An object read into a map, refusing a key given twice (it would not be clear which value is
+/// meant). Written in key order.
+impl<T: Codec> Codec for BTreeMap<String, T> {
+    fn read(value: &Json, path: &str) -> Result<BTreeMap<String, T>, Problem> {
+        let mut map = BTreeMap::new();
+        for (key, value) in entries(value, path)? {
+            let place = join(path, key);
+            if map.insert(key.clone(), T::read(value, &place)?).is_some() {
+                return Err(Problem::new(
+                    &place,
+                    ProblemKind::DuplicateKey { key: key.clone() },
+                ));
+            }
+        }
+        Ok(map)
+    }
+
+    fn write(&self) -> Json {
+        Json::Object(
+            self.iter()
+                .map(|(key, value)| (key.clone(), value.write()))
+                .collect(),
+        )
+    }
+}
+
+/// Written from a borrowed value, read into an owned one: lets the writer wrap a value it does
+/// not own (the file envelope around an assessment) without copying it.
+impl<T: Codec + Clone> Codec for Cow<'_, T> {
+    fn read(value: &Json, path: &str) -> Result<Self, Problem> {
+        T::read(value, path).map(Cow::Owned)
+    }
+
+    fn write(&self) -> Json {
+        T::write(self)
+    }
+}
+
+/// Reads a choice by its stable key (see [`Keyed`]).
+pub fn read_keyed<T: Keyed>(value: &Json, path: &str) -> Result<T, Problem> {
+    let name = String::read(value, path)?;
+    T::from_key(&name).ok_or_else(|| {
+        Problem::new(
+            path,
+            ProblemKind::NotOneOf {
+                value: name,
+                allowed: T::ALL.iter().map(|choice| choice.key()).collect(),
+            },
+        )
+    })
+}
+
+/// The entries of an object, in file order, duplicates included.
+pub fn entries<'a>(value: &'a Json, path: &str) -> Result<&'a [(String, Json)], Problem> {
+    match value {
+        Json::Object(entries) => Ok(entries),
+        other => Err(Problem::wrong_type(path, Shape::Object, other)),
+    }
 }
 
 /// The fields of one object, checked against the names its reader knows: an unknown field or
@@ -286,14 +485,33 @@ impl<'a> Fields<'a> {
             if !known.contains(&key.as_str()) {
                 return Err(Problem::new(
                     &join(path, key),
-                    "this tool does not know this field",
+                    ProblemKind::UnknownField { name: key.clone() },
                 ));
             }
             if entries[..index].iter().any(|(earlier, _)| earlier == key) {
-                return Err(Problem::new(&join(path, key), "the field is given twice"));
+                return Err(Problem::new(
+                    &join(path, key),
+                    ProblemKind::DuplicateField { name: key.clone() },
+                ));
             }
         }
         Ok(Fields { path, entries })
+    }
+
+    /// Refuses any field outside `allowed`, a narrower set than the one the fields were checked
+    /// against (the fields of one variant of a tagged union).
+    pub fn only(&self, allowed: &[&str]) -> Result<(), Problem> {
+        match self
+            .entries
+            .iter()
+            .find(|(key, _)| !allowed.contains(&key.as_str()))
+        {
+            Some((key, _)) => Err(Problem::new(
+                &join(self.path, key),
+                ProblemKind::UnknownField { name: key.clone() },
+            )),
+            None => Ok(()),
+        }
     }
 
     /// The field's value and path, when present.
@@ -304,27 +522,229 @@ impl<'a> Fields<'a> {
             .map(|(_, value)| (value, join(self.path, name)))
     }
 
-    /// What `read` makes of a field that must be present.
-    pub fn required<T>(
-        &self,
-        name: &str,
-        read: impl FnOnce(&Json, &str) -> Result<T, Problem>,
-    ) -> Result<T, Problem> {
+    /// A field that must be present.
+    pub fn required<T: Codec>(&self, name: &'static str) -> Result<T, Problem> {
         let (value, path) = self.get(name).ok_or_else(|| {
-            Problem::new(&join(self.path, name), "this required field is missing")
+            Problem::new(&join(self.path, name), ProblemKind::Missing { field: name })
         })?;
-        read(value, &path)
+        T::read(value, &path)
     }
 
-    /// What `read` makes of a field, or `T::default()` when it is absent.
-    pub fn optional<T: Default>(
-        &self,
-        name: &str,
-        read: impl FnOnce(&Json, &str) -> Result<T, Problem>,
-    ) -> Result<T, Problem> {
+    /// A field that may be left out, meaning `T::default()`.
+    pub fn optional<T: Codec + Default>(&self, name: &'static str) -> Result<T, Problem> {
         self.get(name)
-            .map_or_else(|| Ok(T::default()), |(value, path)| read(value, &path))
+            .map_or_else(|| Ok(T::default()), |(value, path)| T::read(value, &path))
     }
+}
+
+/// Describes a struct stored as a JSON object, once for reading and writing: each field by its
+/// name in the file (the Rust name) and whether it is `required` or `optional` (absent means the
+/// type's default). Fields are written in this order, every one of them, `None` as `null`.
+/// Listing every field of the struct is enforced by the struct literal in `read`.
+///
+/// ```text
+/// object!(RiskAcceptance { justification: required, approver: required, expires_on: optional });
+/// ```
+macro_rules! object {
+    ($ty:ident $(<$lt:lifetime>)? { $($field:ident: $presence:ident),* $(,)? }) => {
+        impl$(<$lt>)? $crate::json::Codec for $ty$(<$lt>)? {
+            fn read(
+                value: &$crate::json::Json,
+                path: &str,
+            ) -> ::std::result::Result<Self, $crate::json::Problem> {
+                let fields =
+                    $crate::json::Fields::of(value, path, &[$(stringify!($field)),*])?;
+                Ok($ty {
+                    $($field: fields.$presence(stringify!($field))?,)*
+                })
+            }
+
+            fn write(&self) -> $crate::json::Json {
+                $crate::json::Json::Object(vec![
+                    $((
+                        stringify!($field).to_owned(),
+                        $crate::json::Codec::write(&self.$field),
+                    ),)*
+                ])
+            }
+        }
+    };
+}
+pub(crate) use object;
+
+/// Describes an enum stored as an object whose field `tag` names the variant, the variant's
+/// own fields beside it (serde's "internally tagged" form). A field belonging to another
+/// variant is refused like an unknown one.
+///
+/// ```text
+/// tagged!(Response by "state" {
+///     "implemented" => Implemented { level: required },
+///     "dont-know" => DontKnow {},
+/// });
+/// ```
+macro_rules! tagged {
+    ($ty:ident by $tag:literal {
+        $($name:literal => $variant:ident { $($field:ident: $presence:ident),* $(,)? }),* $(,)?
+    }) => {
+        impl $crate::json::Codec for $ty {
+            fn read(
+                value: &$crate::json::Json,
+                path: &str,
+            ) -> ::std::result::Result<Self, $crate::json::Problem> {
+                let fields = $crate::json::Fields::of(
+                    value,
+                    path,
+                    &[$tag $($(, stringify!($field))*)*],
+                )?;
+                let tag: String = fields.required($tag)?;
+                $(
+                    if tag == $name {
+                        fields.only(&[$tag $(, stringify!($field))*])?;
+                        return Ok($ty::$variant {
+                            $($field: fields.$presence(stringify!($field))?,)*
+                        });
+                    }
+                )*
+                Err($crate::json::Problem::new(
+                    &$crate::json::join(path, $tag),
+                    $crate::json::ProblemKind::NotOneOf {
+                        value: tag,
+                        allowed: vec![$($name),*],
+                    },
+                ))
+            }
+
+            fn write(&self) -> $crate::json::Json {
+                match self {
+                    $($ty::$variant { $($field),* } => $crate::json::Json::Object(vec![
+                        ($tag.to_owned(), $crate::json::Json::Text($name.to_owned())),
+                        $((stringify!($field).to_owned(), $crate::json::Codec::write($field)),)*
+                    ]),)*
+                }
+            }
+        }
+    };
+}
+pub(crate) use tagged;
+
+/// Stores choices of a fixed set ([`Keyed`]) as their keys.
+macro_rules! keyed {
+    ($($ty:ty),* $(,)?) => {
+        $(impl $crate::json::Codec for $ty {
+            fn read(
+                value: &$crate::json::Json,
+                path: &str,
+            ) -> ::std::result::Result<Self, $crate::json::Problem> {
+                $crate::json::read_keyed(value, path)
+            }
+
+            fn write(&self) -> $crate::json::Json {
+                $crate::json::Json::Text($crate::keys::Keyed::key(*self).to_owned())
+            }
+        })*
+    };
+}
+pub(crate) use keyed;
+
+impl Json {
+    /// The value as compact JSON text, as serde_json writes it.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        self.print(&mut out, None);
+        out
+    }
+
+    /// The value as JSON text indented by two spaces, as serde_json's pretty printer writes it.
+    pub fn to_pretty_text(&self) -> String {
+        let mut out = String::new();
+        self.print(&mut out, Some(0));
+        out
+    }
+
+    /// Writes the value; `indent` is the depth when pretty-printing. Written by hand rather than
+    /// through serde_json's serializer, which would be instantiated per writer in the browser
+    /// build; a test holds it to serde_json's output.
+    fn print(&self, out: &mut String, indent: Option<usize>) {
+        match self {
+            // The tree keeps no other number's value, and no writer makes one.
+            Json::Null | Json::OtherNumber => out.push_str("null"),
+            Json::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
+            Json::Whole(number) => out.push_str(&number.to_string()),
+            Json::Text(text) => quote(out, text),
+            Json::List(items) => print_all(out, indent, ['[', ']'], items, |out, item, inner| {
+                item.print(out, inner);
+            }),
+            Json::Object(entries) => print_all(
+                out,
+                indent,
+                ['{', '}'],
+                entries,
+                |out, (key, value), inner| {
+                    quote(out, key);
+                    out.push_str(if inner.is_some() { ": " } else { ":" });
+                    value.print(out, inner);
+                },
+            ),
+        }
+    }
+}
+
+/// The items of a list or object between its brackets, one a line when pretty-printing.
+fn print_all<T>(
+    out: &mut String,
+    indent: Option<usize>,
+    [open, close]: [char; 2],
+    items: &[T],
+    print: impl Fn(&mut String, &T, Option<usize>),
+) {
+    out.push(open);
+    let inner = indent.map(|depth| depth + 1);
+    let line = |out: &mut String, depth: Option<usize>| {
+        if let Some(depth) = depth {
+            out.push('\n');
+            out.extend(std::iter::repeat_n("  ", depth));
+        }
+    };
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        line(out, inner);
+        print(out, item, inner);
+    }
+    if !items.is_empty() {
+        line(out, indent);
+    }
+    out.push(close);
+}
+
+/// A JSON string as serde_json writes it: only `"`, `\` and U+0000–U+001F escaped, the last as
+/// `\b \f \n \r \t` or `\u00xx` (lower-case hex).
+fn quote(out: &mut String, text: &str) {
+    out.push('"');
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c < ' ' || c == '"' || c == '\\') {
+        out.push_str(&rest[..at]);
+        let c = rest.as_bytes()[at];
+        match c {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\x08' => out.push_str("\\b"),
+            b'\x0c' => out.push_str("\\f"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(c >> 4)]));
+                out.push(char::from(HEX[usize::from(c & 0xf)]));
+            }
+        }
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+    out.push('"');
 }
 
 #[cfg(test)]
@@ -386,44 +806,168 @@ mod tests {
         let tree = Json::parse(r#"{"a": {"b": 1, "c": "x"}}"#).unwrap();
         let outer = Fields::of(&tree, "", &["a"]).unwrap();
         let (inner, path) = outer.get("a").unwrap();
+        let unknown = Fields::of(inner, &path, &["b"]).err().unwrap();
         assert_eq!(
-            Fields::of(inner, &path, &["b"]).err().unwrap(),
-            Problem::new("a.c", "this tool does not know this field")
+            unknown,
+            Problem::new("a.c", ProblemKind::UnknownField { name: "c".into() })
+        );
+        assert_eq!(
+            unknown.to_string(),
+            "a.c: this tool does not know this field"
         );
         let fields = Fields::of(inner, &path, &["b", "c", "d"]).unwrap();
-        assert_eq!(fields.required("b", whole), Ok(1));
+        assert_eq!(fields.required::<u64>("b"), Ok(1));
+        let wrong = fields.required::<u64>("c").unwrap_err();
         assert_eq!(
-            fields.required("c", whole),
-            Err(Problem::new("a.c", "expected a whole number, found text"))
+            wrong,
+            Problem::new(
+                "a.c",
+                ProblemKind::WrongType {
+                    expected: Shape::WholeNumber,
+                    found: Shape::Text
+                }
+            )
         );
         assert_eq!(
-            fields.required("d", text).unwrap_err().path,
-            "a.d".to_owned()
+            wrong.kind.to_string(),
+            "expected a whole number, found text"
         );
-        assert_eq!(fields.optional("d", text), Ok(String::new()));
+        assert_eq!(
+            fields.required::<String>("d"),
+            Err(Problem::new("a.d", ProblemKind::Missing { field: "d" }))
+        );
+        assert_eq!(fields.optional::<String>("d"), Ok(String::new()));
+        assert_eq!(
+            fields.only(&["b"]),
+            Err(Problem::new(
+                "a.c",
+                ProblemKind::UnknownField { name: "c".into() }
+            ))
+        );
 
         let twice = Json::parse(r#"{"b": 1, "b": 2}"#).unwrap();
+        let problem = Fields::of(&twice, "", &["b"]).err().unwrap();
         assert_eq!(
-            Fields::of(&twice, "", &["b"]).err().unwrap(),
-            Problem::new("b", "the field is given twice")
+            problem,
+            Problem::new("b", ProblemKind::DuplicateField { name: "b".into() })
+        );
+        assert_eq!(problem.kind.to_string(), "the field is given twice");
+        let map = Json::parse(r#"{"b": "x", "b": "y"}"#).unwrap();
+        let problem = BTreeMap::<String, String>::read(&map, "m").unwrap_err();
+        assert_eq!(
+            problem,
+            Problem::new("m.b", ProblemKind::DuplicateKey { key: "b".into() })
+        );
+        assert_eq!(problem.kind.to_string(), "the same key is given twice");
+    }
+
+    #[test]
+    fn choices_and_values_name_what_is_accepted() {
+        use crate::answers::Level;
+        let problem = read_keyed::<Level>(&Json::Text("mostly".into()), "level").unwrap_err();
+        assert_eq!(
+            problem.kind.to_string(),
+            "\"mostly\" is not one of none, partial, largely, fully"
+        );
+        assert_eq!(
+            read_keyed::<Level>(&Json::Text("fully".into()), ""),
+            Ok(Level::Fully)
+        );
+        assert_eq!(Option::<String>::read(&Json::Null, ""), Ok(None));
+        let large = u32::read(&Json::Whole(u64::from(u32::MAX) + 1), "n").unwrap_err();
+        assert_eq!(large.kind, ProblemKind::NumberTooLarge);
+        assert_eq!(large.kind.to_string(), "the number is too large");
+        let date = NaiveDate::read(&Json::Text("11/04/2024".into()), "d").unwrap_err();
+        assert_eq!(
+            date.kind.to_string(),
+            "\"11/04/2024\" is not a date of the form yyyy-mm-dd"
+        );
+        assert_eq!(
+            Vec::<u32>::read(&Json::List(vec![Json::Whole(1), Json::Null]), "l")
+                .unwrap_err()
+                .path,
+            "l.1"
+        );
+        assert_eq!(
+            Problem::new("", ProblemKind::Missing { field: "x" }).to_string(),
+            "the top level: this required field is missing"
         );
     }
 
     #[test]
-    fn choices_name_the_accepted_values() {
-        let value = Json::Text("mostly".into());
-        let problem = one_of(&value, "level", &[("none", 0), ("fully", 3)]).unwrap_err();
-        assert_eq!(problem.problem, "\"mostly\" is not one of none, fully");
-        assert_eq!(
-            one_of(&Json::Text("fully".into()), "", &[("fully", 3)]),
-            Ok(3)
-        );
-        assert_eq!(nullable(&Json::Null, "", text), Ok(None));
-        assert_eq!(
-            whole_u32(&Json::Whole(u64::from(u32::MAX) + 1), "n")
-                .unwrap_err()
-                .problem,
-            "the number is too large"
-        );
+    fn every_shape_is_named() {
+        let found = |text: &str| Json::parse(text).unwrap().shape().to_string();
+        assert_eq!(found("null"), "null");
+        assert_eq!(found("false"), "true or false");
+        assert_eq!(found("1"), "a number");
+        assert_eq!(found("-1.5"), "a number");
+        assert_eq!(found("\"\""), "text");
+        assert_eq!(found("[]"), "a list");
+        assert_eq!(found("{}"), "an object");
+    }
+
+    /// The tree written through serde_json, to hold the hand-written printer to it.
+    struct ViaSerde<'a>(&'a Json);
+
+    impl serde::Serialize for ViaSerde<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::{SerializeMap, SerializeSeq};
+            match self.0 {
+                Json::Null | Json::OtherNumber => s.serialize_unit(),
+                Json::Bool(value) => s.serialize_bool(*value),
+                Json::Whole(number) => s.serialize_u64(*number),
+                Json::Text(text) => s.serialize_str(text),
+                Json::List(items) => {
+                    let mut seq = s.serialize_seq(Some(items.len()))?;
+                    for item in items {
+                        seq.serialize_element(&ViaSerde(item))?;
+                    }
+                    seq.end()
+                }
+                Json::Object(entries) => {
+                    let mut map = s.serialize_map(Some(entries.len()))?;
+                    for (key, value) in entries {
+                        map.serialize_entry(key, &ViaSerde(value))?;
+                    }
+                    map.end()
+                }
+            }
+        }
+    }
+
+    fn tree() -> impl proptest::strategy::Strategy<Value = Json> {
+        use proptest::prelude::*;
+        let text = prop_oneof![
+            any::<String>(),
+            "[\"\\\\\\x00-\\x1f\\x7f\u{2028}<>/=a]{0,8}",
+        ];
+        let leaf = prop_oneof![
+            Just(Json::Null),
+            any::<bool>().prop_map(Json::Bool),
+            any::<u64>().prop_map(Json::Whole),
+            text.clone().prop_map(Json::Text),
+        ];
+        leaf.prop_recursive(4, 48, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Json::List),
+                prop::collection::vec((text.clone(), inner), 0..6).prop_map(Json::Object),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_printer_writes_what_serde_json_writes(value in tree()) {
+            proptest::prop_assert_eq!(
+                value.to_pretty_text(),
+                serde_json::to_string_pretty(&ViaSerde(&value)).unwrap()
+            );
+            proptest::prop_assert_eq!(
+                value.to_text(),
+                serde_json::to_string(&ViaSerde(&value)).unwrap()
+            );
+            // And what it writes parses back to the same tree.
+            proptest::prop_assert_eq!(Json::parse(&value.to_text()).unwrap(), value);
+        }
     }
 }

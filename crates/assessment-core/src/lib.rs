@@ -11,9 +11,11 @@ pub mod dates;
 pub mod evaluation;
 pub mod files;
 pub mod json;
+pub mod keys;
 pub mod library;
 pub mod plan;
 pub mod profile;
+pub mod progress;
 pub mod report;
 pub mod savefile;
 pub mod scoring;
@@ -28,7 +30,12 @@ pub use content::{
     Bank, ContentError, DirectivePhase, Effort, ProfileOption, ProfileQuestion, Question, Severity,
 };
 pub use evaluation::{evaluate, Evaluation, QuestionRef};
-pub use plan::{DirectiveDue, Due, DueBasis, Flag, Horizon, Plan, PlanGroup, PlanItem};
+pub use keys::Keyed;
+pub use plan::{
+    DirectiveDue, Due, DueBasis, FirstStep, Flag, Horizon, Plan, PlanFilter, PlanGroup, PlanItem,
+    ShownGroup, ShownPlan,
+};
 pub use profile::Facts;
+pub use progress::{Pending, Progress};
 pub use scoring::{score, AnswerState, FamilyScore, ScoreCard, Tally};
 pub use tier::{GatingAnswer, ScoreGate, Tier, TierResult};

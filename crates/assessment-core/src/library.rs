@@ -3,26 +3,23 @@
 //! assessment file under a key derived from its entry id.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::assessment::Assessment;
 use crate::content::Bank;
-use crate::json::{self, Fields, Json, Problem};
-use crate::savefile::read_date;
+use crate::json::{self, Codec, Json};
 use crate::scoring::score;
 
 /// The index format version; a stored index of another version is treated as unreadable.
 pub const INDEX_VERSION: u32 = 1;
 
 /// What the library list shows about one assessment without opening it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// Stable id, unique within this browser's library; names the storage key.
     pub id: String,
     /// A name the user can change; starts as the organisation name.
     pub name: String,
     pub organisation: String,
-    #[serde(with = "crate::dates::optional")]
     pub assessed_on: Option<NaiveDate>,
     pub answered: u32,
     pub applicable: u32,
@@ -32,7 +29,7 @@ pub struct Entry {
 }
 
 /// The list of stored assessments and which one is open.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Index {
     pub version: u32,
     pub entries: Vec<Entry>,
@@ -41,6 +38,25 @@ pub struct Index {
     /// Next number for a new id; ids are never reused, so a deleted entry's key is never revived.
     pub next_number: u64,
 }
+
+// The stored form, described once for reading and writing: every field is required.
+json::object!(Entry {
+    id: required,
+    name: required,
+    organisation: required,
+    assessed_on: required,
+    answered: required,
+    applicable: required,
+    score: required,
+    saved_at: required,
+});
+
+json::object!(Index {
+    version: required,
+    entries: required,
+    current: optional,
+    next_number: required,
+});
 
 impl Default for Index {
     fn default() -> Self {
@@ -59,12 +75,13 @@ pub const UNNAMED: &str = "Unnamed assessment";
 impl Index {
     /// Reads a stored index; `None` when it is not a readable index of this version.
     pub fn from_json(text: &str) -> Option<Index> {
-        let index = read_index(&Json::parse(text).ok()?).ok()?;
+        let index = Index::read(&Json::parse(text).ok()?, "").ok()?;
         (index.version == INDEX_VERSION).then_some(index)
     }
 
+    /// The index as compact JSON, for storage.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| unreachable!("an index always serialises"))
+        self.write().to_text()
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
@@ -127,50 +144,6 @@ impl Index {
             self.current = None;
         }
     }
-}
-
-fn read_index(value: &Json) -> Result<Index, Problem> {
-    let fields = Fields::of(value, "", &["version", "entries", "current", "next_number"])?;
-    Ok(Index {
-        version: fields.required("version", json::whole_u32)?,
-        entries: fields.required("entries", |value, path| {
-            json::items(value, path)?
-                .iter()
-                .map(|entry| read_entry(entry, path))
-                .collect()
-        })?,
-        current: fields.optional("current", |value, path| {
-            json::nullable(value, path, json::text)
-        })?,
-        next_number: fields.required("next_number", json::whole)?,
-    })
-}
-
-fn read_entry(value: &Json, path: &str) -> Result<Entry, Problem> {
-    let fields = Fields::of(
-        value,
-        path,
-        &[
-            "id",
-            "name",
-            "organisation",
-            "assessed_on",
-            "answered",
-            "applicable",
-            "score",
-            "saved_at",
-        ],
-    )?;
-    Ok(Entry {
-        id: fields.required("id", json::text)?,
-        name: fields.required("name", json::text)?,
-        organisation: fields.required("organisation", json::text)?,
-        assessed_on: fields.required("assessed_on", read_date)?,
-        answered: fields.required("answered", json::whole_u32)?,
-        applicable: fields.required("applicable", json::whole_u32)?,
-        score: fields.required("score", json::whole_u32)?,
-        saved_at: fields.required("saved_at", json::text)?,
-    })
 }
 
 fn default_name(assessment: &Assessment) -> String {

@@ -58,6 +58,18 @@ impl Horizon {
     }
 }
 
+impl crate::keys::Keyed for Horizon {
+    const ALL: &'static [Horizon] = &Horizon::ALL;
+
+    fn key(self) -> &'static str {
+        match self {
+            Horizon::Now => "now",
+            Horizon::Within30Days => "within-30-days",
+            Horizon::Within90Days => "within-90-days",
+        }
+    }
+}
+
 /// Which date an action is due by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -88,8 +100,6 @@ pub struct Due {
     /// The date the directive's timeline gives, when the question has a phase and a notification
     /// date is known.
     pub directive: Option<DirectiveDue>,
-    /// Which date applies and why, in one sentence.
-    pub explanation: String,
 }
 
 impl Due {
@@ -107,14 +117,18 @@ impl Due {
             (None, Some(derived)) => (Some(derived.date), Some(DueBasis::DirectiveTimeline)),
             (None, None) => (None, None),
         };
-        let explanation = explain(target_date, directive.as_ref());
         Due {
             date,
             basis,
             target_date,
             directive,
-            explanation,
         }
+    }
+
+    /// Which date applies and why, in one English sentence (the reports' wording; the interface
+    /// renders the same data through its own table of words).
+    pub fn explanation(&self) -> String {
+        explain(self.target_date, self.directive.as_ref())
     }
 }
 
@@ -176,7 +190,7 @@ pub struct PlanItem {
     /// Where the question stands now.
     pub state: AnswerState,
     /// When the answer is unknown: find out first, and how.
-    pub first_step: Option<String>,
+    pub first_step: Option<FirstStep>,
     /// What to do (the question's remedy).
     pub what: String,
     /// Why it matters.
@@ -234,6 +248,60 @@ impl Plan {
     /// No open action.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// Which actions of the plan to show; `None` in a field means "all".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanFilter {
+    pub horizon: Option<Horizon>,
+    pub severity: Option<Severity>,
+    pub status: Option<ActionStatus>,
+}
+
+impl PlanFilter {
+    /// The action passes every filter that is set.
+    pub fn keeps(&self, item: &PlanItem) -> bool {
+        self.horizon.is_none_or(|h| h == item.horizon)
+            && self.severity.is_none_or(|s| s == item.severity)
+            && self.status.is_none_or(|s| s == item.status)
+    }
+}
+
+/// A horizon's group with only the actions a filter keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownGroup<'a> {
+    pub group: &'a PlanGroup,
+    pub items: Vec<&'a PlanItem>,
+}
+
+/// The plan as a filter shows it: the groups that keep at least one action, and the counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownPlan<'a> {
+    pub groups: Vec<ShownGroup<'a>>,
+    /// Actions shown.
+    pub shown: usize,
+    /// Open actions in the whole plan.
+    pub total: usize,
+}
+
+impl Plan {
+    /// The plan filtered by `filter`, in rank order.
+    pub fn shown(&self, filter: &PlanFilter) -> ShownPlan<'_> {
+        let groups: Vec<ShownGroup> = self
+            .groups
+            .iter()
+            .map(|group| ShownGroup {
+                group,
+                items: group.items.iter().filter(|i| filter.keeps(i)).collect(),
+            })
+            .filter(|shown| !shown.items.is_empty())
+            .collect();
+        ShownPlan {
+            shown: groups.iter().map(|g| g.items.len()).sum(),
+            total: self.len(),
+            groups,
+        }
     }
 }
 
@@ -362,19 +430,43 @@ fn flags(
     flags
 }
 
+/// The step before the remedy when nobody has said how far a measure is in place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "step", rename_all = "kebab-case")]
+pub enum FirstStep {
+    /// Not answered yet: find out and answer, using the question's check.
+    Answer { how_to_check: String },
+    /// Answered "don't know": find out whether it is in place, using the question's check.
+    FindOut { how_to_check: String },
+    /// Marked not applicable without a reason: give the reason, or answer.
+    GiveReason,
+}
+
+impl FirstStep {
+    /// The step in one English sentence (the reports' wording).
+    pub fn sentence(&self) -> String {
+        match self {
+            FirstStep::Answer { how_to_check } => {
+                format!("Not answered yet: find out and answer. How to check: {how_to_check}")
+            }
+            FirstStep::FindOut { how_to_check } => {
+                format!("Not known: find out whether it is in place. How to check: {how_to_check}")
+            }
+            FirstStep::GiveReason => {
+                "Marked not applicable without a reason: give the reason, or answer the question."
+                    .into()
+            }
+        }
+    }
+}
+
 /// For an unknown answer, the step before the remedy: find out, using the question's check.
-fn first_step(state: AnswerState, verify: &str) -> Option<String> {
+fn first_step(state: AnswerState, verify: &str) -> Option<FirstStep> {
+    let how_to_check = verify.to_owned();
     match state {
-        AnswerState::Unanswered => Some(format!(
-            "Not answered yet: find out and answer. How to check: {verify}"
-        )),
-        AnswerState::DontKnow => Some(format!(
-            "Not known: find out whether it is in place. How to check: {verify}"
-        )),
-        AnswerState::NeedsReason => Some(
-            "Marked not applicable without a reason: give the reason, or answer the question."
-                .into(),
-        ),
+        AnswerState::Unanswered => Some(FirstStep::Answer { how_to_check }),
+        AnswerState::DontKnow => Some(FirstStep::FindOut { how_to_check }),
+        AnswerState::NeedsReason => Some(FirstStep::GiveReason),
         _ => None,
     }
 }

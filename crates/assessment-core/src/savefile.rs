@@ -3,18 +3,18 @@
 //! Every file is hostile until checked. `open` either returns an assessment that passes every
 //! rule, together with a plain account of anything it could not keep, or an error in plain
 //! language naming the problem. It never panics, whatever the bytes.
+//!
+//! The format is described once, below: each stored type's fields in one `json::object!` (or
+//! `json::tagged!`) list that both reads a file and writes one.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt;
-
-use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::answers::{Level, Response};
 use crate::assessment::{ActionStatus, AnswerRecord, Assessment, Details, RiskAcceptance};
 use crate::content::Bank;
-use crate::dates;
-use crate::json::{self, Fields, Json, ParseError, Problem};
+use crate::json::{self, Codec, Json, ParseError, Problem, ProblemKind};
 
 /// What every assessment file says it is, so other JSON is recognised at once.
 pub const FILE_KIND: &str = "midnight-blizzard-self-assessment";
@@ -28,32 +28,75 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The longest text accepted in any one field.
 pub const MAX_TEXT_CHARS: usize = 50_000;
 
-/// The envelope written around an assessment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SaveFile<'a> {
-    pub kind: &'static str,
-    pub version: u32,
-    pub app_version: &'a str,
-    pub content_version: &'a str,
+/// Format version 1, the current one: the envelope around an assessment. `kind` and `version`
+/// are checked by [`open`] before the rest is read.
+struct FileV1<'a> {
+    kind: String,
+    version: u32,
+    app_version: String,
+    content_version: String,
     /// When the file was written (RFC 3339, supplied by the caller: the core has no clock).
-    pub saved_at: &'a str,
-    pub assessment: &'a Assessment,
+    saved_at: String,
+    assessment: Cow<'a, Assessment>,
 }
+
+json::object!(FileV1<'a> {
+    kind: required,
+    version: required,
+    app_version: optional,
+    content_version: optional,
+    saved_at: optional,
+    assessment: required,
+});
+
+json::object!(Assessment {
+    details: optional,
+    answers: optional,
+    profile: optional,
+});
+
+json::object!(Details {
+    organisation: optional,
+    assessor: optional,
+    assessed_on: optional,
+    notified_on: optional,
+});
+
+json::object!(AnswerRecord {
+    response: optional,
+    note: optional,
+    owner: optional,
+    target_date: optional,
+    action_status: optional,
+    risk_acceptance: optional,
+});
+
+json::tagged!(Response by "state" {
+    "implemented" => Implemented { level: required },
+    "not-applicable" => NotApplicable { reason: required },
+    "dont-know" => DontKnow {},
+});
+
+json::object!(RiskAcceptance {
+    justification: required,
+    approver: required,
+    expires_on: optional,
+});
+
+json::keyed!(Level, ActionStatus);
 
 /// Writes an assessment in the current format, pretty-printed so people can read and diff it.
 pub fn save(assessment: &Assessment, bank: &Bank, app_version: &str, saved_at: &str) -> String {
-    let file = SaveFile {
-        kind: FILE_KIND,
+    FileV1 {
+        kind: FILE_KIND.to_owned(),
         version: CURRENT_VERSION,
-        app_version,
-        content_version: &bank.version,
-        saved_at,
-        assessment,
-    };
-    // Not `expect`, which would put serde_json's Debug formatting into the browser build (see
-    // `report`): serialising these types to memory cannot fail.
-    serde_json::to_string_pretty(&file)
-        .unwrap_or_else(|_| unreachable!("an assessment always serialises"))
+        app_version: app_version.to_owned(),
+        content_version: bank.version.clone(),
+        saved_at: saved_at.to_owned(),
+        assessment: Cow::Borrowed(assessment),
+    }
+    .write()
+    .to_pretty_text()
 }
 
 /// A successfully opened file: the assessment, and what could not be kept, in plain words.
@@ -65,9 +108,43 @@ pub struct Opened {
     /// The app and content versions the file names, for display.
     pub app_version: String,
     pub content_version: String,
-    /// One sentence per thing that was not kept or was changed on the way in. Empty when the file
+    /// One note per thing that was not kept or was changed on the way in. Empty when the file
     /// was taken over whole.
-    pub notes: Vec<String>,
+    pub notes: Vec<OpenNote>,
+}
+
+/// Something in an opened file that was not kept. `Display` gives the sentence shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenNote {
+    /// Answers to questions the current bank does not have, by question id.
+    UnknownQuestions { ids: Vec<String> },
+    /// Profile answers (question id, option id) that do not match the current profile questions.
+    UnknownProfileAnswers { answers: Vec<(String, String)> },
+}
+
+impl fmt::Display for OpenNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpenNote::UnknownQuestions { ids } => write!(
+                f,
+                "{} answer(s) refer to questions this version of the question bank does not have, and were not kept: {}.",
+                ids.len(),
+                ids.join(", ")
+            ),
+            OpenNote::UnknownProfileAnswers { answers } => {
+                let answers: Vec<String> = answers
+                    .iter()
+                    .map(|(question, option)| format!("{question} = {option}"))
+                    .collect();
+                write!(
+                    f,
+                    "{} organisation-profile answer(s) do not match this version's profile questions, and were not kept: {}. Those questions are shown unanswered.",
+                    answers.len(),
+                    answers.join(", ")
+                )
+            }
+        }
+    }
 }
 
 /// Why a file could not be opened. `Display` gives the message shown to the user.
@@ -92,9 +169,11 @@ pub enum OpenError {
         version: u32,
     },
     UnknownVersion,
+    /// A value the format does not allow: where (a dotted path, empty for the top level) and
+    /// what is wrong with it.
     Invalid {
         path: String,
-        problem: String,
+        problem: ProblemKind,
     },
     DuplicateQuestion {
         id: String,
@@ -143,6 +222,7 @@ impl fmt::Display for OpenError {
                 "The file does not say which format version it uses, or names one that never existed."
             ),
             OpenError::Invalid { path, problem } => {
+                let path = if path.is_empty() { "the top level" } else { path };
                 write!(f, "The file has a value this tool cannot use at {path}: {problem}.")
             }
             OpenError::DuplicateQuestion { id } => write!(
@@ -158,6 +238,21 @@ impl fmt::Display for OpenError {
 }
 
 impl std::error::Error for OpenError {}
+
+impl From<Problem> for OpenError {
+    /// A question answered twice gets its own message; any other problem names its place.
+    fn from(Problem { path, kind }: Problem) -> OpenError {
+        match kind {
+            ProblemKind::DuplicateKey { key } if path == json::join(ANSWERS, &key) => {
+                OpenError::DuplicateQuestion { id: key }
+            }
+            problem => OpenError::Invalid { path, problem },
+        }
+    }
+}
+
+/// Where the answers sit in a file.
+const ANSWERS: &str = "assessment.answers";
 
 /// Opens an assessment file against the current bank. See the module documentation.
 pub fn open(bytes: &[u8], bank: &Bank) -> Result<Opened, OpenError> {
@@ -175,23 +270,11 @@ pub fn open(bytes: &[u8], bank: &Bank) -> Result<Opened, OpenError> {
         Some(Json::Whole(1)) => 1,
         _ => return Err(OpenError::UnknownVersion),
     };
-    let file = read_v1(&root).map_err(|problem| match problem {
-        Problem { path, problem } if problem == DUPLICATE_KEY && path.starts_with(ANSWERS) => {
-            OpenError::DuplicateQuestion {
-                id: path[ANSWERS.len()..].to_owned(),
-            }
-        }
-        Problem { path, problem } => OpenError::Invalid {
-            path: if path.is_empty() {
-                "the top level".into()
-            } else {
-                path
-            },
-            problem,
-        },
-    })?;
+    // Version 1 is the current one: no migration needed. An older version would be read with its
+    // own description here and migrated to the current types.
+    let file = FileV1::read(&root, "")?;
     let mut notes = Vec::new();
-    let assessment = fit_to_bank(file.assessment, bank, &mut notes);
+    let assessment = fit_to_bank(file.assessment.into_owned(), bank, &mut notes);
     check_text_lengths(&assessment)?;
     Ok(Opened {
         assessment,
@@ -199,167 +282,6 @@ pub fn open(bytes: &[u8], bank: &Bank) -> Result<Opened, OpenError> {
         app_version: file.app_version,
         content_version: file.content_version,
         notes,
-    })
-}
-
-/// What format version 1 holds besides its kind and version.
-struct FileV1 {
-    app_version: String,
-    content_version: String,
-    assessment: Assessment,
-}
-
-/// Reads format version 1, which is the current one: no migration needed.
-fn read_v1(root: &Json) -> Result<FileV1, Problem> {
-    let top = Fields::of(
-        root,
-        "",
-        &[
-            "kind",
-            "version",
-            "app_version",
-            "content_version",
-            "saved_at",
-            "assessment",
-        ],
-    )?;
-    top.optional("saved_at", json::text)?;
-    Ok(FileV1 {
-        app_version: top.optional("app_version", json::text)?,
-        content_version: top.optional("content_version", json::text)?,
-        assessment: top.required("assessment", read_assessment)?,
-    })
-}
-
-fn read_assessment(value: &Json, path: &str) -> Result<Assessment, Problem> {
-    let fields = Fields::of(value, path, &["details", "answers", "profile"])?;
-    Ok(Assessment {
-        details: fields.optional("details", read_details)?,
-        answers: fields.optional("answers", |value, path| read_map(value, path, read_record))?,
-        profile: fields.optional("profile", |value, path| read_map(value, path, json::text))?,
-    })
-}
-
-/// An object read into a map, refusing a key given twice (it would not be clear which value is
-/// meant).
-fn read_map<T>(
-    value: &Json,
-    path: &str,
-    read: impl Fn(&Json, &str) -> Result<T, Problem>,
-) -> Result<BTreeMap<String, T>, Problem> {
-    let mut map = BTreeMap::new();
-    for (key, value) in json::entries(value, path)? {
-        let place = json::join(path, key);
-        if map.insert(key.clone(), read(value, &place)?).is_some() {
-            return Err(Problem::new(&place, DUPLICATE_KEY));
-        }
-    }
-    Ok(map)
-}
-
-fn read_details(value: &Json, path: &str) -> Result<Details, Problem> {
-    let fields = Fields::of(
-        value,
-        path,
-        &["organisation", "assessor", "assessed_on", "notified_on"],
-    )?;
-    Ok(Details {
-        organisation: fields.optional("organisation", json::text)?,
-        assessor: fields.optional("assessor", json::text)?,
-        assessed_on: fields.optional("assessed_on", read_date)?,
-        notified_on: fields.optional("notified_on", read_date)?,
-    })
-}
-
-fn read_record(value: &Json, path: &str) -> Result<AnswerRecord, Problem> {
-    let fields = Fields::of(
-        value,
-        path,
-        &[
-            "response",
-            "note",
-            "owner",
-            "target_date",
-            "action_status",
-            "risk_acceptance",
-        ],
-    )?;
-    Ok(AnswerRecord {
-        response: fields.optional("response", |value, path| {
-            json::nullable(value, path, read_response)
-        })?,
-        note: fields.optional("note", json::text)?,
-        owner: fields.optional("owner", json::text)?,
-        target_date: fields.optional("target_date", read_date)?,
-        action_status: fields.optional("action_status", |value, path| {
-            json::one_of(
-                value,
-                path,
-                &[
-                    ("open", ActionStatus::Open),
-                    ("in-progress", ActionStatus::InProgress),
-                    ("done", ActionStatus::Done),
-                ],
-            )
-        })?,
-        risk_acceptance: fields.optional("risk_acceptance", |value, path| {
-            json::nullable(value, path, read_acceptance)
-        })?,
-    })
-}
-
-fn read_response(value: &Json, path: &str) -> Result<Response, Problem> {
-    #[derive(Clone, Copy)]
-    enum State {
-        Implemented,
-        NotApplicable,
-        DontKnow,
-    }
-    let fields = Fields::of(value, path, &["state", "level", "reason"])?;
-    let state = fields.required("state", |value, path| {
-        json::one_of(
-            value,
-            path,
-            &[
-                ("implemented", State::Implemented),
-                ("not-applicable", State::NotApplicable),
-                ("dont-know", State::DontKnow),
-            ],
-        )
-    })?;
-    Ok(match state {
-        State::Implemented => Response::Implemented {
-            level: fields.required("level", |value, path| {
-                let levels = Level::ALL.map(|level| (level.key(), level));
-                json::one_of(value, path, &levels)
-            })?,
-        },
-        State::NotApplicable => Response::NotApplicable {
-            reason: fields.required("reason", json::text)?,
-        },
-        State::DontKnow => Response::DontKnow,
-    })
-}
-
-fn read_acceptance(value: &Json, path: &str) -> Result<RiskAcceptance, Problem> {
-    let fields = Fields::of(value, path, &["justification", "approver", "expires_on"])?;
-    Ok(RiskAcceptance {
-        justification: fields.required("justification", json::text)?,
-        approver: fields.required("approver", json::text)?,
-        expires_on: fields.optional("expires_on", read_date)?,
-    })
-}
-
-/// A date written `yyyy-mm-dd`, or `null` for none.
-pub(crate) fn read_date(value: &Json, path: &str) -> Result<Option<NaiveDate>, Problem> {
-    json::nullable(value, path, |value, path| {
-        let text = json::text(value, path)?;
-        dates::parse_iso(&text).ok_or_else(|| {
-            Problem::new(
-                path,
-                format!("\"{text}\" is not a date of the form yyyy-mm-dd"),
-            )
-        })
     })
 }
 
@@ -398,7 +320,7 @@ fn json_error(error: ParseError) -> OpenError {
 }
 
 /// Drops what the current bank cannot hold, saying what and why, so nothing disappears silently.
-fn fit_to_bank(mut assessment: Assessment, bank: &Bank, notes: &mut Vec<String>) -> Assessment {
+fn fit_to_bank(mut assessment: Assessment, bank: &Bank, notes: &mut Vec<OpenNote>) -> Assessment {
     let unknown: Vec<String> = assessment
         .answers
         .keys()
@@ -409,21 +331,11 @@ fn fit_to_bank(mut assessment: Assessment, bank: &Bank, notes: &mut Vec<String>)
         for id in &unknown {
             assessment.answers.remove(id);
         }
-        notes.push(format!(
-            "{} answer(s) refer to questions this version of the question bank does not have, and were not kept: {}.",
-            unknown.len(),
-            unknown.join(", ")
-        ));
+        notes.push(OpenNote::UnknownQuestions { ids: unknown });
     }
-    let empty: Vec<String> = assessment
+    assessment
         .answers
-        .iter()
-        .filter(|(_, record)| **record == AnswerRecord::default())
-        .map(|(id, _)| id.clone())
-        .collect();
-    for id in empty {
-        assessment.answers.remove(&id);
-    }
+        .retain(|_, record| *record != AnswerRecord::default());
     let mut dropped_profile = Vec::new();
     let known_profile: BTreeSet<(&str, &str)> = bank
         .profile
@@ -437,16 +349,14 @@ fn fit_to_bank(mut assessment: Assessment, bank: &Bank, notes: &mut Vec<String>)
     assessment.profile.retain(|question, option| {
         let keep = known_profile.contains(&(question.as_str(), option.as_str()));
         if !keep {
-            dropped_profile.push(format!("{question} = {option}"));
+            dropped_profile.push((question.clone(), option.clone()));
         }
         keep
     });
     if !dropped_profile.is_empty() {
-        notes.push(format!(
-            "{} organisation-profile answer(s) do not match this version's profile questions, and were not kept: {}. Those questions are shown unanswered.",
-            dropped_profile.len(),
-            dropped_profile.join(", ")
-        ));
+        notes.push(OpenNote::UnknownProfileAnswers {
+            answers: dropped_profile,
+        });
     }
     assessment
 }
@@ -506,9 +416,3 @@ fn check_text_lengths(assessment: &Assessment) -> Result<(), OpenError> {
     }
     Ok(())
 }
-
-/// The problem recorded for a key given twice in a map.
-const DUPLICATE_KEY: &str = "the same key is given twice";
-
-/// Where the answers sit, as the start of a path.
-const ANSWERS: &str = "assessment.answers.";

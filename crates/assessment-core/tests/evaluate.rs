@@ -10,7 +10,7 @@ mod common;
 
 use assessment_core::{
     evaluate, AcceptanceProblem, ActionStatus, AnswerState, Assessment, Bank, Change, DueBasis,
-    Evaluation, Flag, Horizon, Level, Response, ScoreGate, Tier,
+    Evaluation, FirstStep, Flag, Horizon, Level, Response, ScoreGate, Tier,
 };
 use common::*;
 
@@ -89,10 +89,15 @@ fn an_unknown_critical_answer_means_exposed_whatever_the_score() {
         ("ID-01", Horizon::Now)
     );
     assert_eq!(action.risk_reduction, 12);
+    assert!(matches!(
+        &action.first_step,
+        Some(FirstStep::FindOut { how_to_check }) if !how_to_check.is_empty()
+    ));
     assert!(action
         .first_step
-        .as_deref()
+        .as_ref()
         .unwrap()
+        .sentence()
         .starts_with("Not known: find out"));
 }
 
@@ -240,11 +245,14 @@ fn due_dates_follow_the_directive_timeline_unless_a_target_date_is_set() {
     let lg02 = due(&on(&bank, &a, "2024-05-01"), "LG-02");
     assert_eq!(lg02.due.date, Some(date("2024-06-01")));
     assert_eq!(lg02.due.basis, Some(DueBasis::TargetDate));
-    assert_eq!(lg02.due.directive.unwrap().date, date("2024-04-30"));
+    assert_eq!(
+        lg02.due.directive.as_ref().unwrap().date,
+        date("2024-04-30")
+    );
     assert!(lg02.flags.is_empty());
     assert!(lg02
         .due
-        .explanation
+        .explanation()
         .starts_with("Your target date 2024-06-01 applies"));
 
     // Done but still not in place: not overdue, flagged instead.
@@ -318,10 +326,12 @@ fn not_applicable_without_a_reason_is_listed_and_gates() {
     );
     let action = e.plan.items().next().unwrap();
     assert_eq!(action.state, AnswerState::NeedsReason);
+    assert_eq!(action.first_step, Some(FirstStep::GiveReason));
     assert!(action
         .first_step
-        .as_deref()
+        .as_ref()
         .unwrap()
+        .sentence()
         .contains("give the reason"));
 
     // With a reason the question leaves the score, the list and the plan: 12 of 12.

@@ -333,7 +333,9 @@ fn generic_canonical(assessment: &Assessment) -> String {
         }
     }
     let mut out = String::new();
-    write(&serde_json::to_value(assessment).unwrap(), &mut out);
+    let file = savefile::save(assessment, &report_bank(), APP_VERSION, GENERATED_AT);
+    let file: Value = serde_json::from_str(&file).unwrap();
+    write(&file["assessment"], &mut out);
     out
 }
 

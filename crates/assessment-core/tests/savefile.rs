@@ -1,7 +1,8 @@
 //! The assessment file: round trips, every kind of bad input with its plain-language message,
 //! and property tests on mutated and random input (never a panic, never an invalid assessment).
 
-use assessment_core::savefile::{self, OpenError, MAX_FILE_BYTES, MAX_TEXT_CHARS};
+use assessment_core::json::{ProblemKind, Shape};
+use assessment_core::savefile::{self, OpenError, OpenNote, MAX_FILE_BYTES, MAX_TEXT_CHARS};
 use assessment_core::{
     Assessment, Bank, Change, DetailsEdit, Level, RecordEdit, Response, RiskAcceptance,
 };
@@ -195,7 +196,20 @@ fn wrong_types_name_the_place() {
         path.starts_with("assessment.answers.") && path.ends_with(".response.level"),
         "{path}"
     );
-    assert!(problem.contains("mostly"), "{problem}");
+    assert_eq!(
+        problem,
+        &ProblemKind::NotOneOf {
+            value: "mostly".into(),
+            allowed: vec!["none", "partial", "largely", "fully"]
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "The file has a value this tool cannot use at {path}: \"mostly\" is not one of none, \
+             partial, largely, fully."
+        )
+    );
 
     let bad_date = good.replace("\"2024-04-11\"", "\"11/04/2024\"");
     let error = open(bad_date).unwrap_err();
@@ -203,8 +217,22 @@ fn wrong_types_name_the_place() {
         matches!(&error, OpenError::Invalid { path, .. } if path == "assessment.details.notified_on"),
         "{error:?}"
     );
+    assert_eq!(
+        error.to_string(),
+        "The file has a value this tool cannot use at assessment.details.notified_on: \
+         \"11/04/2024\" is not a date of the form yyyy-mm-dd."
+    );
 
     let unknown_field = good.replacen("\"assessor\"", "\"assessr\"", 1);
+    assert_eq!(
+        open(&unknown_field).unwrap_err(),
+        OpenError::Invalid {
+            path: "assessment.details.assessr".into(),
+            problem: ProblemKind::UnknownField {
+                name: "assessr".into()
+            }
+        }
+    );
     assert_eq!(
         open(unknown_field).unwrap_err().to_string(),
         "The file has a value this tool cannot use at assessment.details.assessr: this tool does \
@@ -212,21 +240,40 @@ fn wrong_types_name_the_place() {
     );
 
     let text_as_number = good.replacen("\"owner\": \"\"", "\"owner\": 3", 1);
+    let error = open(text_as_number).unwrap_err();
     assert_eq!(
-        open(text_as_number).unwrap_err(),
+        error,
         OpenError::Invalid {
             path: format!("assessment.answers.{}.owner", bank.questions[0].id),
-            problem: "expected text, found a number".into()
+            problem: ProblemKind::WrongType {
+                expected: Shape::Text,
+                found: Shape::Number
+            }
         }
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "The file has a value this tool cannot use at assessment.answers.{}.owner: expected \
+             text, found a number.",
+            bank.questions[0].id
+        )
     );
 
     let no_assessment = format!(r#"{{"kind": "{}", "version": 1}}"#, savefile::FILE_KIND);
+    let error = open(no_assessment).unwrap_err();
     assert_eq!(
-        open(no_assessment).unwrap_err(),
+        error,
         OpenError::Invalid {
             path: "assessment".into(),
-            problem: "this required field is missing".into()
+            problem: ProblemKind::Missing {
+                field: "assessment"
+            }
         }
+    );
+    assert_eq!(
+        error.to_string(),
+        "The file has a value this tool cannot use at assessment: this required field is missing."
     );
 }
 
@@ -269,10 +316,17 @@ fn a_field_or_profile_answer_given_twice_is_refused_with_its_place() {
         ),
     ];
     for (text, place) in cases {
-        match open(&text).unwrap_err() {
+        let error = open(&text).unwrap_err();
+        match &error {
             OpenError::Invalid { path, problem } => {
                 assert_eq!(path, place);
-                assert!(problem.contains("twice"), "{problem}");
+                let name = place.rsplit('.').next().unwrap().to_owned();
+                assert!(
+                    *problem == ProblemKind::DuplicateField { name: name.clone() }
+                        || *problem == ProblemKind::DuplicateKey { key: name },
+                    "{problem:?}"
+                );
+                assert!(error.to_string().contains("twice"), "{error}");
             }
             other => panic!("{place}: {other:?}"),
         }
@@ -296,10 +350,29 @@ fn questions_and_profile_answers_the_bank_lacks_are_reported_not_silently_droppe
     let opened = open(text).unwrap();
     assert_eq!(opened.assessment.answers.len(), 1);
     assert_eq!(opened.assessment.profile.len(), 1);
-    assert_eq!(opened.notes.len(), 2);
-    assert!(opened.notes[0].contains("OLD-01"), "{:?}", opened.notes);
-    assert!(
-        opened.notes[1].contains("azure = sometimes") && opened.notes[1].contains("retired = no")
+    assert_eq!(
+        opened.notes,
+        [
+            OpenNote::UnknownQuestions {
+                ids: vec!["OLD-01".into()]
+            },
+            OpenNote::UnknownProfileAnswers {
+                answers: vec![
+                    ("azure".into(), "sometimes".into()),
+                    ("retired".into(), "no".into())
+                ]
+            }
+        ]
+    );
+    assert_eq!(
+        opened.notes[0].to_string(),
+        "1 answer(s) refer to questions this version of the question bank does not have, and \
+         were not kept: OLD-01."
+    );
+    assert_eq!(
+        opened.notes[1].to_string(),
+        "2 organisation-profile answer(s) do not match this version's profile questions, and \
+         were not kept: azure = sometimes, retired = no. Those questions are shown unanswered."
     );
 }
 

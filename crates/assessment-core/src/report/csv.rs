@@ -58,7 +58,7 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
                 item.state.label().to_owned(),
                 action.owner.into_owned(),
                 action.due,
-                item.due.explanation.clone(),
+                item.due.explanation(),
                 action.status.to_owned(),
                 action.flags.join("; "),
                 action.justification.into_owned(),

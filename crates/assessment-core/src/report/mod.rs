@@ -398,7 +398,7 @@ pub(crate) struct Action<'a> {
 impl<'a> Action<'a> {
     pub fn new(bank: &'a Bank, item: &'a PlanItem, accepted: bool) -> Action<'a> {
         let action = match &item.first_step {
-            Some(step) => format!("First step: {step} Then: {}", item.what),
+            Some(step) => format!("First step: {} Then: {}", step.sentence(), item.what),
             None => item.what.clone(),
         };
         let acceptance = item.risk_acceptance.as_ref();

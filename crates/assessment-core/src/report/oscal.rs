@@ -586,7 +586,7 @@ fn risk(item: &PlanItem, accepted: bool, fp: &str) -> Risk {
     statement.push_str(&format!(
         "\n\nAction status: {}. {}",
         status_label(item.status),
-        inline(&item.due.explanation)
+        inline(&item.due.explanation())
     ));
     for flag in &item.flags {
         statement.push_str(&format!("\n\n{}.", inline(&super::flag_text(flag))));
@@ -604,7 +604,7 @@ fn risk(item: &PlanItem, accepted: bool, fp: &str) -> Risk {
     }
     let mut what = String::new();
     if let Some(step) = &item.first_step {
-        what.push_str(&format!("First step: {}\n\n", inline(step)));
+        what.push_str(&format!("First step: {}\n\n", inline(&step.sentence())));
     }
     what.push_str(&inline(&item.what));
     Risk {

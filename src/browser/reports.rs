@@ -9,20 +9,38 @@
 
 use assessment_core::dates::iso;
 use assessment_core::report::{Packed, ReportKind};
-use assessment_core::savefile;
+use assessment_core::{savefile, Assessment};
+use chrono::NaiveDate;
 
-use crate::format;
-use crate::state::AppState;
+use crate::browser::clock;
 
-/// The contents of the report `kind` for the current state, or a sentence saying why not.
-pub async fn generate(kind: ReportKind, state: &AppState, edition: &str) -> Result<String, String> {
-    let generated_at = format::now_rfc3339();
+/// Why a report could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportFailure {
+    /// The generator refused, with its own sentence (the generator's words, in English).
+    Refused(String),
+    /// The generator module could not be loaded.
+    NotLoaded,
+    /// The generator answered with something that is not text.
+    NoText,
+    /// The browser did not accept the download.
+    DownloadRefused,
+}
+
+/// The contents of the report `kind` for `assessment` as of `today`, or why not.
+pub async fn generate(
+    kind: ReportKind,
+    assessment: &Assessment,
+    today: NaiveDate,
+    edition: &str,
+) -> Result<String, ReportFailure> {
+    let generated_at = clock::now_rfc3339();
     let app_version = env!("CARGO_PKG_VERSION");
-    let file = savefile::save(&state.assessment, &state.bank, app_version, &generated_at);
+    let file = savefile::save(assessment, crate::bank(), app_version, &generated_at);
     if kind == ReportKind::Json {
         return Ok(file);
     }
-    let today = iso(state.today);
+    let today = iso(today);
     let packed = Packed {
         kind: kind.file_kind(),
         bank: crate::BANK_BYTES,
@@ -39,8 +57,10 @@ pub async fn generate(kind: ReportKind, state: &AppState, edition: &str) -> Resu
 mod generator {
     use assessment_core::report::{render_packed, Packed};
 
-    pub async fn render(packed: &Packed<'_>) -> Result<String, String> {
-        render_packed(packed)
+    use super::ReportFailure;
+
+    pub async fn render(packed: &Packed<'_>) -> Result<String, ReportFailure> {
+        render_packed(packed).map_err(ReportFailure::Refused)
     }
 }
 
@@ -50,6 +70,8 @@ mod generator {
     use js_sys::{Array, Promise, Uint8Array};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
+
+    use super::ReportFailure;
 
     // Imports the generator once (relative to the page, so any hosting sub-path works) and calls
     // it. A failed import is forgotten, so the next click tries again.
@@ -73,7 +95,7 @@ export function renderReport(args) {
     }
 
     /// Calls the generator's `render_report` with the fields of `packed` in declaration order.
-    pub async fn render(packed: &Packed<'_>) -> Result<String, String> {
+    pub async fn render(packed: &Packed<'_>) -> Result<String, ReportFailure> {
         let args = Array::of2(&packed.kind.into(), &Uint8Array::from(packed.bank));
         let texts = [
             packed.assessment_file,
@@ -86,22 +108,11 @@ export function renderReport(args) {
             args.push(&text.into());
         }
         match JsFuture::from(render_report(args)).await {
-            Ok(contents) => contents
+            Ok(contents) => contents.as_string().ok_or(ReportFailure::NoText),
+            // The generator throws its own sentences as strings; a failed import throws an Error.
+            Err(error) => Err(error
                 .as_string()
-                .ok_or_else(|| "the report generator returned no text".to_string()),
-            Err(error) => Err(describe(&error)),
+                .map_or(ReportFailure::NotLoaded, ReportFailure::Refused)),
         }
-    }
-
-    /// The generator throws its own sentences as strings; a failed import throws an Error.
-    fn describe(error: &JsValue) -> String {
-        error
-            .as_string()
-            .or_else(|| {
-                error
-                    .dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-            })
-            .unwrap_or_else(|| "the report generator could not be loaded".to_string())
     }
 }

@@ -2,29 +2,44 @@
 //! index. Unreadable stored data is never overwritten: it is copied aside and reported.
 
 use assessment_core::library::Index;
-use assessment_core::savefile::{self, Opened};
+use assessment_core::savefile::{self, OpenError, OpenNote, Opened};
 use assessment_core::{Assessment, Bank};
 
-use crate::storage::{assessment_key, rescue_key, Store, StoreError, INDEX_KEY};
-use crate::{format, text};
+use crate::browser::clock;
+use crate::browser::files::ImportError;
+use crate::browser::storage::{assessment_key, rescue_key, Store, StoreError, INDEX_KEY};
+
+/// Something found while reading storage at start, for the banner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageNotice {
+    /// Data that could not be read was copied to this key, untouched.
+    Rescued { key: String },
+    /// Data that could not be read was left where it was: there was no room for a copy.
+    NotRescued,
+    /// The assessment that was open last could not be opened, for this reason.
+    Unreadable(OpenError),
+}
 
 /// What the app starts with.
 pub struct Loaded {
     pub library: Index,
     pub assessment: Assessment,
-    /// Problems found on the way, in plain words, for the banner.
-    pub notices: Vec<String>,
+    /// Problems found in storage.
+    pub notices: Vec<StorageNotice>,
+    /// What the stored assessment held that this version could not keep.
+    pub notes: Vec<OpenNote>,
 }
 
 /// Reads the library and the assessment that was open last. Never fails: whatever cannot be
 /// read is copied aside (unless it was already) and the app starts from what is left.
 pub fn load(store: &Store, bank: &Bank) -> Loaded {
     let mut notices = Vec::new();
-    let stamp = format::now_stamp();
+    let mut notes = Vec::new();
+    let stamp = clock::now_stamp();
     let mut library = match store.get(INDEX_KEY) {
         None => Index::default(),
         Some(text) => Index::from_json(&text).unwrap_or_else(|| {
-            rescue(store, INDEX_KEY, &text, &stamp, &mut notices);
+            notices.push(rescue(store, INDEX_KEY, &text, &stamp));
             Index::default()
         }),
     };
@@ -36,12 +51,12 @@ pub fn load(store: &Store, bank: &Bank) -> Loaded {
             .map(|t| (savefile::open(t.as_bytes(), bank), t))
         {
             Some((Ok(opened), _)) => {
-                notices.extend(opened.notes.iter().cloned());
+                notes = opened.notes;
                 assessment = opened.assessment;
             }
             Some((Err(error), raw)) => {
-                rescue(store, &key, &raw, &stamp, &mut notices);
-                notices.push(text::stored_unreadable(&error.to_string()));
+                notices.push(rescue(store, &key, &raw, &stamp));
+                notices.push(StorageNotice::Unreadable(error));
                 // The unreadable entry stays in the list (its data is kept); new work gets a new one.
                 library.current = None;
             }
@@ -52,15 +67,16 @@ pub fn load(store: &Store, bank: &Bank) -> Loaded {
         library,
         assessment,
         notices,
+        notes,
     }
 }
 
 /// Copies unreadable data to a key of its own so no later save can overwrite it.
-fn rescue(store: &Store, key: &str, raw: &str, stamp: &str, notices: &mut Vec<String>) {
+fn rescue(store: &Store, key: &str, raw: &str, stamp: &str) -> StorageNotice {
     let copy = rescue_key(key, stamp);
     match store.set(&copy, raw) {
-        Ok(()) => notices.push(text::stored_rescued(&copy)),
-        Err(_) => notices.push(text::STORED_NOT_RESCUED.to_string()),
+        Ok(()) => StorageNotice::Rescued { key: copy },
+        Err(_) => StorageNotice::NotRescued,
     }
 }
 
@@ -84,7 +100,7 @@ pub fn save_current(
     if !store.is_available() {
         return Err(StoreError::Unavailable);
     }
-    let saved_at = format::now_rfc3339();
+    let saved_at = clock::now_rfc3339();
     // Entries as stored now (a rename or duplicate may have happened since), but the entry this
     // app instance has open, which storage may not know yet (a new assessment has none).
     let mut library = Index {
@@ -116,20 +132,17 @@ pub fn add_opened(
     save_current(store, bank, &library, &opened.assessment)
 }
 
-/// Reads a stored assessment of the library for opening.
-pub fn read_entry(store: &Store, bank: &Bank, id: &str) -> Result<Opened, String> {
-    let raw = store
-        .get(&assessment_key(id))
-        .ok_or_else(|| text::ENTRY_MISSING.to_string())?;
-    savefile::open(raw.as_bytes(), bank).map_err(|e| e.to_string())
-}
-
-/// Stores a copy of entry `id` under a new entry placed after it.
-pub fn duplicate(store: &Store, library: &Index, id: &str) -> Result<Index, StoreError> {
+/// Stores a copy of entry `id` under a new entry placed after it, named with `copy_suffix`.
+pub fn duplicate(
+    store: &Store,
+    library: &Index,
+    id: &str,
+    copy_suffix: &str,
+) -> Result<Index, StoreError> {
     let raw = store.get(&assessment_key(id)).ok_or(StoreError::Failed)?;
     let mut library = latest(store, library);
     let new_id = library
-        .duplicate(id, text::COPY_SUFFIX)
+        .duplicate(id, copy_suffix)
         .ok_or(StoreError::Failed)?;
     store.set(&assessment_key(&new_id), &raw)?;
     store.set(INDEX_KEY, &library.to_json())?;
@@ -153,13 +166,13 @@ pub fn delete(store: &Store, library: &Index, id: &str) -> Result<Index, StoreEr
     Ok(library)
 }
 
-/// The current assessment as a file, for "download your work" when storage fails.
+/// The current assessment as a file, for "save to file" and "download your work".
 pub fn as_file(bank: &Bank, assessment: &Assessment) -> String {
     savefile::save(
         assessment,
         bank,
         env!("CARGO_PKG_VERSION"),
-        &format::now_rfc3339(),
+        &clock::now_rfc3339(),
     )
 }
 
@@ -169,12 +182,15 @@ pub fn open_entry(
     bank: &Bank,
     library: &Index,
     id: &str,
-) -> Result<(Index, Opened), String> {
-    let opened = read_entry(store, bank, id)?;
+) -> Result<(Index, Opened), ImportError> {
+    let raw = store
+        .get(&assessment_key(id))
+        .ok_or(ImportError::EntryMissing)?;
+    let opened = savefile::open(raw.as_bytes(), bank).map_err(ImportError::Refused)?;
     let mut library = latest(store, library);
     library.current = Some(id.to_owned());
     store
         .set(INDEX_KEY, &library.to_json())
-        .map_err(|e| text::store_error(e).to_string())?;
+        .map_err(ImportError::Storage)?;
     Ok((library, opened))
 }

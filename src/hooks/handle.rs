@@ -1,0 +1,190 @@
+//! The one handle components use: it reads as the app state and offers the person's intents as
+//! methods. Every intent that touches storage or files, and the rule "write pending work before
+//! anything replaces it", is written here once; components never call storage.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use assessment_core::files::file_name;
+use assessment_core::library::Index;
+use assessment_core::{Change, PlanFilter};
+use yew::prelude::*;
+
+use super::autosave::SaveNow;
+use crate::bank;
+use crate::browser::files;
+use crate::browser::storage::{Store, StoreError};
+use crate::browser::{download, persistence};
+use crate::state::{Action, AppState, Screen};
+use crate::words::words;
+
+/// The app state with the person's intents. Two handles are equal when they show the same state.
+#[derive(Clone, PartialEq)]
+pub struct AppHandle {
+    state: UseReducerHandle<AppState>,
+    store: Rc<Store>,
+    save_now: SaveNow,
+}
+
+impl Deref for AppHandle {
+    type Target = AppState;
+
+    fn deref(&self) -> &AppState {
+        &self.state
+    }
+}
+
+impl AppHandle {
+    pub fn new(state: UseReducerHandle<AppState>, store: Rc<Store>, save_now: SaveNow) -> Self {
+        AppHandle {
+            state,
+            store,
+            save_now,
+        }
+    }
+
+    /// Dispatches changes without holding the state: its identity never changes, so a component
+    /// that takes it as a prop re-renders only when its other props change.
+    pub fn dispatcher(&self) -> UseReducerDispatcher<AppState> {
+        self.state.dispatcher()
+    }
+
+    fn dispatch(&self, action: Action) {
+        self.state.dispatch(action);
+    }
+
+    /// Writes what the autosave is waiting to write, then replaces the open assessment: the
+    /// replaced work is saved under its own entry first, and no late save lands on the new one.
+    fn replace(&self, action: Action) {
+        self.save_now.run();
+        self.dispatch(action);
+    }
+
+    pub fn change(&self, change: Change) {
+        self.dispatch(Action::Change(change));
+    }
+
+    pub fn go(&self, screen: Screen) {
+        self.dispatch(Action::Go(screen));
+    }
+
+    /// Shows the question's page with the focus on it.
+    pub fn go_to_question(&self, question: &str) {
+        self.dispatch(Action::GoToQuestion(question.to_owned()));
+    }
+
+    pub fn filter_plan(&self, filter: PlanFilter) {
+        self.dispatch(Action::FilterPlan(filter));
+    }
+
+    pub fn dismiss_notices(&self) {
+        self.dispatch(Action::DismissNotices);
+    }
+
+    /// Keeps the open assessment in the library and starts an empty one.
+    pub fn start_new(&self) {
+        self.replace(Action::StartNew);
+    }
+
+    /// Reads a chosen or dropped file and asks before opening it; the work is not touched.
+    pub fn read_file(&self, file: web_sys::File) {
+        let state = self.state.clone();
+        files::read(file, bank(), move |result| {
+            state.dispatch(match result {
+                Ok(opened) => Action::ImportReady(Rc::new(opened)),
+                Err(error) => Action::ImportFailed(error),
+            })
+        });
+    }
+
+    /// Opens the file waiting for confirmation, as a new library entry.
+    pub fn confirm_import(&self) {
+        let Some(opened) = self.pending_import.clone() else {
+            return;
+        };
+        self.save_now.run();
+        // Storage failure is not fatal: the opened work stays in memory and the banner says so.
+        let library = persistence::add_opened(&self.store, bank(), &self.library, &opened)
+            .unwrap_or_else(|_| self.library.clone());
+        self.dispatch(Action::Open {
+            assessment: opened.assessment.clone(),
+            library,
+            notes: opened.notes.clone(),
+        });
+    }
+
+    pub fn cancel_import(&self) {
+        self.dispatch(Action::ImportCancelled);
+    }
+
+    /// Opens a stored assessment of the library in place of the open one.
+    pub fn open_entry(&self, id: &str) {
+        self.save_now.run();
+        match persistence::open_entry(&self.store, bank(), &self.library, id) {
+            Ok((library, opened)) => self.dispatch(Action::Open {
+                assessment: opened.assessment,
+                library,
+                notes: opened.notes,
+            }),
+            Err(error) => self.dispatch(Action::ImportFailed(error)),
+        }
+    }
+
+    /// Goes back to the assessment the last opening replaced.
+    pub fn undo_open(&self) {
+        self.replace(Action::UndoOpen);
+    }
+
+    pub fn rename_entry(&self, id: &str, name: &str) {
+        self.report_library(persistence::rename(&self.store, &self.library, id, name));
+    }
+
+    pub fn duplicate_entry(&self, id: &str) {
+        let copy = persistence::duplicate(&self.store, &self.library, id, words().copy_suffix());
+        self.report_library(copy);
+    }
+
+    pub fn delete_entry(&self, id: &str) {
+        self.report_library(persistence::delete(&self.store, &self.library, id));
+    }
+
+    fn report_library(&self, result: Result<Index, StoreError>) {
+        match result {
+            Ok(library) => self.dispatch(Action::Library(library)),
+            Err(error) => self.dispatch(Action::SaveFailed(error)),
+        }
+    }
+
+    /// Deletes everything this tool stored and starts from nothing.
+    pub fn delete_everything(&self) {
+        // Write anything pending first, so no late save recreates data after the clear.
+        self.save_now.run();
+        self.store.clear_own();
+        self.dispatch(Action::Cleared);
+    }
+
+    /// Offers the open assessment as a file.
+    pub fn download_work(&self) {
+        let details = &self.assessment.details;
+        let name = file_name(
+            &details.organisation,
+            details.assessed_on,
+            "assessment",
+            "json",
+        );
+        let file = persistence::as_file(bank(), &self.assessment);
+        // A refused download leaves nothing to undo; the button can simply be pressed again.
+        let _ = download::download(&name, "application/json", &file);
+    }
+
+    /// The browser offers storage, so a library can be kept.
+    pub fn storage_available(&self) -> bool {
+        self.store.is_available()
+    }
+}
+
+/// The app handle from any component below the root.
+#[hook]
+pub fn use_app() -> AppHandle {
+    use_context::<AppHandle>().expect("components are rendered inside App")
+}

@@ -1,0 +1,8 @@
+//! One component per screen, each composed of components.
+
+pub mod details;
+pub mod family;
+pub mod library;
+pub mod results;
+pub mod start;
+pub mod summary;

@@ -1,0 +1,1188 @@
+//! Every word of the interface, as one typed table: the [`Words`] trait names each phrase, and
+//! [`English`] gives them. A second language is one more `impl Words`, and the compiler refuses
+//! it until every phrase is there. Content (questions, sources) lives in the question bank, and
+//! the English names of the core's data (levels, severities, tiers, due-date sentences) come
+//! from the core, which the reports share.
+
+use assessment_core::profile::Exclusion;
+use assessment_core::report::ReportKind;
+use assessment_core::savefile::{OpenError, OpenNote};
+use assessment_core::{
+    AcceptanceProblem, ActionStatus, AnswerState, Due, Effort, FirstStep, Horizon, Level, Severity,
+    Tally,
+};
+
+use crate::browser::files::ImportError;
+use crate::browser::persistence::StorageNotice;
+use crate::browser::reports::ReportFailure;
+use crate::browser::storage::StoreError;
+use crate::state::Notice;
+
+/// The phrases of the interface. Methods that take values build the sentence around them.
+pub trait Words {
+    // The core's data in words
+    fn severity(&self, severity: Severity) -> &'static str;
+    fn effort(&self, effort: Effort) -> &'static str;
+    fn horizon(&self, horizon: Horizon) -> &'static str;
+    fn answer_state(&self, state: AnswerState) -> &'static str;
+    fn tally(&self, tally: &Tally) -> String;
+    fn due(&self, due: &Due) -> String;
+    fn first_step(&self, step: &FirstStep) -> String;
+    fn acceptance_problem(&self, problem: AcceptanceProblem) -> String;
+    fn exclusion(&self, exclusion: &Exclusion) -> String;
+    fn report_kind(&self, kind: ReportKind) -> &'static str;
+    fn tier_name(&self, tier: &assessment_core::TierResult) -> &'static str;
+    fn tier_meaning(&self, tier: &assessment_core::TierResult) -> &'static str;
+    fn open_error(&self, error: &OpenError) -> String;
+    fn open_note(&self, note: &OpenNote) -> String;
+    fn import_error(&self, error: &ImportError) -> String;
+    fn notice(&self, notice: &Notice) -> String;
+    fn report_failure(&self, failure: &ReportFailure) -> String;
+    fn acceptance_missing(&self, missing: &[AcceptanceProblem]) -> String;
+
+    fn app_title(&self) -> &'static str;
+    fn app_tagline(&self) -> &'static str;
+    fn skip_link(&self) -> &'static str;
+    fn privacy_promise(&self) -> &'static str;
+
+    // Start screen
+    fn start_what_heading(&self) -> &'static str;
+    fn start_what(&self) -> &'static str;
+    fn start_who(&self) -> &'static str;
+    fn start_covers_heading(&self) -> &'static str;
+    fn start_time_heading(&self) -> &'static str;
+    fn start_new(&self) -> &'static str;
+    fn start_continue(&self) -> &'static str;
+    fn start_replace_warning(&self) -> &'static str;
+    fn start_time(&self, questions: usize) -> String;
+    fn start_sources_intro(&self, count: usize) -> String;
+
+    // Navigation and progress
+    fn nav_label(&self) -> &'static str;
+    fn nav_start(&self) -> &'static str;
+    fn nav_details(&self) -> &'static str;
+    fn nav_summary(&self) -> &'static str;
+    fn previous(&self) -> &'static str;
+    fn next(&self) -> &'static str;
+    fn next_unanswered(&self) -> &'static str;
+    fn all_answered(&self) -> &'static str;
+    fn progress(&self, answered: u32, applicable: u32) -> String;
+    fn family_progress(&self, answered: u32, applicable: u32) -> String;
+    fn family_progress_long(&self, answered: u32, applicable: u32) -> String;
+    fn family_complete(&self) -> &'static str;
+
+    // Details and profile
+    fn details_heading(&self) -> &'static str;
+    fn details_intro(&self) -> &'static str;
+    fn organisation(&self) -> &'static str;
+    fn assessor(&self) -> &'static str;
+    fn assessed_on(&self) -> &'static str;
+    fn notified_on(&self) -> &'static str;
+    fn notified_on_help(&self) -> &'static str;
+    fn profile_heading(&self) -> &'static str;
+    fn profile_intro(&self) -> &'static str;
+    fn details_continue(&self) -> &'static str;
+    fn date_format_hint(&self) -> &'static str;
+    fn date_invalid(&self) -> &'static str;
+
+    // Questions
+    fn status_unanswered(&self) -> &'static str;
+    fn status_needs_reason(&self) -> &'static str;
+    fn answer_legend_prefix(&self) -> &'static str;
+    fn not_applicable(&self) -> &'static str;
+    fn dont_know(&self) -> &'static str;
+    fn na_reason(&self) -> &'static str;
+    fn na_reason_missing(&self) -> &'static str;
+    fn clear_answer(&self) -> &'static str;
+    fn why(&self) -> &'static str;
+    fn verify(&self) -> &'static str;
+    fn remedy(&self) -> &'static str;
+    fn references(&self) -> &'static str;
+    fn sources(&self) -> &'static str;
+    fn adaptation(&self) -> &'static str;
+    fn record(&self) -> &'static str;
+    fn note(&self) -> &'static str;
+    fn owner(&self) -> &'static str;
+    fn target_date(&self) -> &'static str;
+    fn record_filled(&self) -> &'static str;
+    fn hidden_show(&self) -> &'static str;
+    fn answered_status(&self, answer: &str) -> String;
+    fn severity_effort(&self, severity: &str, effort: &str) -> String;
+    fn hidden_heading(&self, count: usize) -> String;
+    fn family_hidden(&self, count: usize) -> String;
+    fn level_label(&self, level: Level) -> &'static str;
+    fn action_status_label(&self, status: ActionStatus) -> &'static str;
+
+    // Scores
+    fn overall_score(&self) -> &'static str;
+    fn score_of(&self) -> &'static str;
+    fn score_counts(&self, fully: u32, applicable: u32, answered: u32, unanswered: u32) -> String;
+    fn family_score(&self, percent: u32, answered: u32, applicable: u32) -> String;
+
+    // Summary
+    fn summary_heading(&self) -> &'static str;
+    fn summary_done(&self) -> &'static str;
+    fn summary_unanswered_heading(&self) -> &'static str;
+    fn summary_family(&self) -> &'static str;
+    fn summary_answered(&self) -> &'static str;
+    fn summary_score(&self) -> &'static str;
+    fn summary_caption(&self) -> &'static str;
+    fn summary_remaining(&self, count: usize) -> String;
+    fn summary_needs_reason(&self, count: usize) -> String;
+
+    // Footer
+    fn footer(&self, app_version: &str, content_version: &str, edition: &str) -> String;
+
+    // Saving, storage and the library
+    fn save_not_yet(&self) -> &'static str;
+    fn save_unavailable(&self) -> &'static str;
+    fn save_full(&self) -> &'static str;
+    fn save_failed(&self) -> &'static str;
+    fn banner_memory_only(&self) -> &'static str;
+    fn download_work(&self) -> &'static str;
+    fn dismiss(&self) -> &'static str;
+    fn stored_not_rescued(&self) -> &'static str;
+    fn entry_missing(&self) -> &'static str;
+    fn copy_suffix(&self) -> &'static str;
+    fn saved_at(&self, time: &str) -> String;
+    fn stored_unreadable(&self, problem: &str) -> String;
+    fn stored_rescued(&self, key: &str) -> String;
+    fn store_error(&self, error: StoreError) -> &'static str;
+
+    // Opening and saving files
+    fn file_unreadable(&self) -> &'static str;
+    fn save_to_file(&self) -> &'static str;
+    fn open_from_file(&self) -> &'static str;
+    fn open_hint(&self) -> &'static str;
+    fn import_failed_heading(&self) -> &'static str;
+    fn import_untouched(&self) -> &'static str;
+    fn import_confirm_heading(&self) -> &'static str;
+    fn import_confirm(&self) -> &'static str;
+    fn cancel(&self) -> &'static str;
+    fn import_keeps_current(&self) -> &'static str;
+    fn import_notes_heading(&self) -> &'static str;
+    fn undo_open(&self) -> &'static str;
+    fn opened_notice(&self) -> &'static str;
+    fn import_summary(
+        &self,
+        organisation: &str,
+        answered: usize,
+        version: u32,
+        app_version: &str,
+    ) -> String;
+
+    // Library page
+    fn nav_library(&self) -> &'static str;
+    fn library_heading(&self) -> &'static str;
+    fn library_intro(&self) -> &'static str;
+    fn library_empty(&self) -> &'static str;
+    fn library_unavailable(&self) -> &'static str;
+    fn library_caption(&self) -> &'static str;
+    fn col_name(&self) -> &'static str;
+    fn col_date(&self) -> &'static str;
+    fn col_progress(&self) -> &'static str;
+    fn col_score(&self) -> &'static str;
+    fn col_saved(&self) -> &'static str;
+    fn col_actions(&self) -> &'static str;
+    fn current_mark(&self) -> &'static str;
+    fn open(&self) -> &'static str;
+    fn rename(&self) -> &'static str;
+    fn rename_save(&self) -> &'static str;
+    fn duplicate(&self) -> &'static str;
+    fn delete(&self) -> &'static str;
+    fn confirm_delete_button(&self) -> &'static str;
+    fn delete_all(&self) -> &'static str;
+    fn delete_all_confirm(&self) -> &'static str;
+    fn delete_all_warning(&self) -> &'static str;
+    fn deleted_all(&self) -> &'static str;
+    fn undated(&self) -> &'static str;
+    fn confirm_delete(&self, name: &str) -> String;
+    fn new_name_label(&self, name: &str) -> String;
+    fn action_label(&self, action: &str, name: &str) -> String;
+
+    // Failure screen
+    fn failure_heading(&self) -> &'static str;
+    fn failure_safe(&self) -> &'static str;
+    fn failure_reload(&self) -> &'static str;
+    fn failure_download(&self) -> &'static str;
+
+    // Results
+    fn nav_results(&self) -> &'static str;
+    fn to_results(&self) -> &'static str;
+    fn results_heading(&self) -> &'static str;
+    fn tier_heading(&self) -> &'static str;
+    fn holding_heading(&self) -> &'static str;
+    fn holding_none(&self) -> &'static str;
+    fn chart_heading(&self) -> &'static str;
+    fn chart_title(&self) -> &'static str;
+    fn plan_heading(&self) -> &'static str;
+    fn plan_intro(&self) -> &'static str;
+    fn plan_empty(&self) -> &'static str;
+    fn filter_heading(&self) -> &'static str;
+    fn filter_horizon(&self) -> &'static str;
+    fn filter_severity(&self) -> &'static str;
+    fn filter_status(&self) -> &'static str;
+    fn filter_all(&self) -> &'static str;
+    fn filter_none_match(&self) -> &'static str;
+    fn action_why(&self) -> &'static str;
+    fn action_first(&self) -> &'static str;
+    fn action_owner(&self) -> &'static str;
+    fn action_due(&self) -> &'static str;
+    fn action_no_owner(&self) -> &'static str;
+    fn action_status(&self) -> &'static str;
+    fn action_edit(&self) -> &'static str;
+    fn accept_risk(&self) -> &'static str;
+    fn accept_heading(&self) -> &'static str;
+    fn accept_explain(&self) -> &'static str;
+    fn justification(&self) -> &'static str;
+    fn approver(&self) -> &'static str;
+    fn expires(&self) -> &'static str;
+    fn record_acceptance(&self) -> &'static str;
+    fn accept_incomplete(&self) -> &'static str;
+    fn withdraw(&self) -> &'static str;
+    fn risks_heading(&self) -> &'static str;
+    fn risks_none(&self) -> &'static str;
+    fn risk_justification(&self) -> &'static str;
+    fn risk_approver(&self) -> &'static str;
+    fn risk_expires(&self) -> &'static str;
+    fn flag_overdue(&self) -> &'static str;
+    fn flag_acceptance(&self) -> &'static str;
+    fn flag_done_not_updated(&self) -> &'static str;
+    fn needs_reason_heading(&self) -> &'static str;
+    fn method_heading(&self) -> &'static str;
+    fn method(&self) -> &'static [&'static str];
+    fn score_line(&self, percent: u32) -> String;
+    fn tier_label(&self, number: u32, name: &str) -> String;
+    fn gating_line(&self, state: &str, needed: &str) -> String;
+    fn score_gate(&self, score: u32, needed: u32) -> String;
+    fn plan_count(&self, shown: usize, total: usize) -> String;
+    fn rank(&self, rank: u32) -> String;
+    fn accepted_count(&self, count: usize) -> String;
+
+    // Downloads
+    fn downloads_heading(&self) -> &'static str;
+    fn download_refused(&self) -> &'static str;
+    /// Shown while a report is being made (the first one also loads the report generator).
+    fn report_making(&self, label: &str) -> String;
+    /// Shown when a report could not be made; `reason` says why in a few words.
+    fn report_failed(&self, reason: &str) -> String;
+    fn downloads_intro(&self) -> &'static str;
+}
+
+/// The interface in English.
+pub struct English;
+
+impl Words for English {
+    fn severity(&self, severity: Severity) -> &'static str {
+        severity.label()
+    }
+
+    fn effort(&self, effort: Effort) -> &'static str {
+        effort.label()
+    }
+
+    fn horizon(&self, horizon: Horizon) -> &'static str {
+        horizon.label()
+    }
+
+    fn answer_state(&self, state: AnswerState) -> &'static str {
+        state.label()
+    }
+
+    fn tally(&self, tally: &Tally) -> String {
+        tally.summary()
+    }
+
+    fn due(&self, due: &Due) -> String {
+        due.explanation()
+    }
+
+    fn first_step(&self, step: &FirstStep) -> String {
+        step.sentence()
+    }
+
+    fn acceptance_problem(&self, problem: AcceptanceProblem) -> String {
+        problem.label()
+    }
+
+    fn exclusion(&self, exclusion: &Exclusion) -> String {
+        exclusion.reason()
+    }
+
+    fn report_kind(&self, kind: ReportKind) -> &'static str {
+        kind.label()
+    }
+
+    fn tier_name(&self, tier: &assessment_core::TierResult) -> &'static str {
+        tier.name
+    }
+
+    fn tier_meaning(&self, tier: &assessment_core::TierResult) -> &'static str {
+        tier.meaning
+    }
+
+    fn open_error(&self, error: &OpenError) -> String {
+        error.to_string()
+    }
+
+    fn open_note(&self, note: &OpenNote) -> String {
+        note.to_string()
+    }
+
+    fn import_error(&self, error: &ImportError) -> String {
+        match error {
+            ImportError::Refused(error) => self.open_error(error),
+            ImportError::Unreadable => self.file_unreadable().to_string(),
+            ImportError::EntryMissing => self.entry_missing().to_string(),
+            ImportError::Storage(error) => self.store_error(*error).to_string(),
+        }
+    }
+
+    fn notice(&self, notice: &Notice) -> String {
+        match notice {
+            Notice::Storage(StorageNotice::Rescued { key }) => self.stored_rescued(key),
+            Notice::Storage(StorageNotice::NotRescued) => self.stored_not_rescued().to_string(),
+            Notice::Storage(StorageNotice::Unreadable(error)) => {
+                self.stored_unreadable(&self.open_error(error))
+            }
+            Notice::File(note) => self.open_note(note),
+            Notice::DeletedAll => self.deleted_all().to_string(),
+        }
+    }
+
+    fn report_failure(&self, failure: &ReportFailure) -> String {
+        match failure {
+            ReportFailure::Refused(reason) => self.report_failed(reason),
+            ReportFailure::NotLoaded => {
+                self.report_failed("the report generator could not be loaded")
+            }
+            ReportFailure::NoText => self.report_failed("the report generator returned no text"),
+            ReportFailure::DownloadRefused => self.download_refused().to_string(),
+        }
+    }
+
+    fn acceptance_missing(&self, missing: &[AcceptanceProblem]) -> String {
+        let what: Vec<&str> = missing
+            .iter()
+            .filter_map(|problem| match problem {
+                AcceptanceProblem::NoJustification => Some("a justification"),
+                AcceptanceProblem::NoApprover => Some("the name of the approver"),
+                AcceptanceProblem::NoExpiry => Some("an expiry date"),
+                AcceptanceProblem::Expired { .. } => None,
+            })
+            .collect();
+        format!("Still needed: {}.", what.join(", "))
+    }
+
+    fn app_title(&self) -> &'static str {
+        "Midnight Blizzard response self-assessment"
+    }
+
+    fn app_tagline(&self) -> &'static str {
+        "A private check of your organisation against the measures that followed the 2024 compromise of Microsoft's corporate email."
+    }
+
+    fn skip_link(&self) -> &'static str {
+        "Skip to main content"
+    }
+
+    fn privacy_promise(&self) -> &'static str {
+        "Nothing you enter leaves this browser: there is no server, no account and no tracking."
+    }
+
+    fn start_what_heading(&self) -> &'static str {
+        "What this is"
+    }
+
+    fn start_what(&self) -> &'static str {
+        "In January 2024 the Russian intelligence group known as Midnight Blizzard (APT29) guessed the password of a forgotten test account without multifactor authentication, then used an old test application to read Microsoft staff mailboxes, including mail that customers had sent to Microsoft. CISA's Emergency Directive 24-02 told US federal agencies to find out what they had exposed, reset credentials, review logs and secure privileged cloud accounts, and urged everyone else to do the same kind of work. This tool walks you through that work, scores where you stand and builds a prioritised action plan."
+    }
+
+    fn start_who(&self) -> &'static str {
+        "It is written for companies, state and local government, schools, hospitals and managed service providers: organisations the directive did not bind, adapted accordingly."
+    }
+
+    fn start_covers_heading(&self) -> &'static str {
+        "What it covers"
+    }
+
+    fn start_time_heading(&self) -> &'static str {
+        "How long it takes"
+    }
+
+    fn start_new(&self) -> &'static str {
+        "Start a new assessment"
+    }
+
+    fn start_continue(&self) -> &'static str {
+        "Continue the current assessment"
+    }
+
+    fn start_replace_warning(&self) -> &'static str {
+        "Starting a new assessment clears the answers currently in this browser tab."
+    }
+
+    fn start_time(&self, questions: usize) -> String {
+        format!("About 45 to 90 minutes for an IT lead who knows the Microsoft 365 tenant: a short profile, then up to {questions} questions in nine groups. You can skip questions and come back; unanswered questions count as not in place.")
+    }
+
+    fn start_sources_intro(&self, count: usize) -> String {
+        format!("The questions draw on {count} published sources, including:")
+    }
+
+    fn nav_label(&self) -> &'static str {
+        "Assessment sections"
+    }
+
+    fn nav_start(&self) -> &'static str {
+        "Start"
+    }
+
+    fn nav_details(&self) -> &'static str {
+        "Details and profile"
+    }
+
+    fn nav_summary(&self) -> &'static str {
+        "Summary"
+    }
+
+    fn previous(&self) -> &'static str {
+        "Previous"
+    }
+
+    fn next(&self) -> &'static str {
+        "Next"
+    }
+
+    fn next_unanswered(&self) -> &'static str {
+        "Jump to the next unanswered question"
+    }
+
+    fn all_answered(&self) -> &'static str {
+        "Every applicable question has an answer."
+    }
+
+    fn progress(&self, answered: u32, applicable: u32) -> String {
+        format!("{answered} of {applicable} applicable questions answered")
+    }
+
+    fn family_progress(&self, answered: u32, applicable: u32) -> String {
+        format!("{answered}/{applicable}")
+    }
+
+    fn family_progress_long(&self, answered: u32, applicable: u32) -> String {
+        format!("{answered} of {applicable} answered")
+    }
+
+    fn family_complete(&self) -> &'static str {
+        "complete"
+    }
+
+    fn details_heading(&self) -> &'static str {
+        "Assessment details"
+    }
+
+    fn details_intro(&self) -> &'static str {
+        "These details appear on the reports. Only the organisation name is needed to name the files."
+    }
+
+    fn organisation(&self) -> &'static str {
+        "Organisation name"
+    }
+
+    fn assessor(&self) -> &'static str {
+        "Assessor (who is answering)"
+    }
+
+    fn assessed_on(&self) -> &'static str {
+        "Date of assessment"
+    }
+
+    fn notified_on(&self) -> &'static str {
+        "Date Microsoft notified you, or you learned of possible exposure (optional)"
+    }
+
+    fn notified_on_help(&self) -> &'static str {
+        "If you give it, the action plan shows due dates on the directive's timeline, adapted as guidance: immediately for exposed secrets, about four weeks for the review and analysis work."
+    }
+
+    fn profile_heading(&self) -> &'static str {
+        "About your organisation"
+    }
+
+    fn profile_intro(&self) -> &'static str {
+        "These answers decide which questions apply to you. Anything you leave unanswered keeps its questions in."
+    }
+
+    fn details_continue(&self) -> &'static str {
+        "Continue to the questions"
+    }
+
+    fn date_format_hint(&self) -> &'static str {
+        "Format: yyyy-mm-dd"
+    }
+
+    fn date_invalid(&self) -> &'static str {
+        "This is not a valid date. Use the format yyyy-mm-dd, for example 2024-04-11."
+    }
+
+    fn status_unanswered(&self) -> &'static str {
+        "Not answered yet"
+    }
+
+    fn status_needs_reason(&self) -> &'static str {
+        "Not answered yet: says it does not apply, but gives no reason"
+    }
+
+    fn answer_legend_prefix(&self) -> &'static str {
+        "Your answer to"
+    }
+
+    fn not_applicable(&self) -> &'static str {
+        "Does not apply"
+    }
+
+    fn dont_know(&self) -> &'static str {
+        "Don't know"
+    }
+
+    fn na_reason(&self) -> &'static str {
+        "Why does it not apply? (required)"
+    }
+
+    fn na_reason_missing(&self) -> &'static str {
+        "Give a short reason. Until then this question counts as unanswered."
+    }
+
+    fn clear_answer(&self) -> &'static str {
+        "Clear answer"
+    }
+
+    fn why(&self) -> &'static str {
+        "Why it matters"
+    }
+
+    fn verify(&self) -> &'static str {
+        "How to verify"
+    }
+
+    fn remedy(&self) -> &'static str {
+        "What to do if it is not in place"
+    }
+
+    fn references(&self) -> &'static str {
+        "References and sources"
+    }
+
+    fn sources(&self) -> &'static str {
+        "Sources"
+    }
+
+    fn adaptation(&self) -> &'static str {
+        "For organisations outside the US federal government: "
+    }
+
+    fn record(&self) -> &'static str {
+        "Evidence, owner and target date"
+    }
+
+    fn note(&self) -> &'static str {
+        "Evidence or note"
+    }
+
+    fn owner(&self) -> &'static str {
+        "Owner"
+    }
+
+    fn target_date(&self) -> &'static str {
+        "Target date"
+    }
+
+    fn record_filled(&self) -> &'static str {
+        "(filled in)"
+    }
+
+    fn hidden_show(&self) -> &'static str {
+        "Show which ones and why"
+    }
+
+    fn answered_status(&self, answer: &str) -> String {
+        format!("Answered: {answer}")
+    }
+
+    fn severity_effort(&self, severity: &str, effort: &str) -> String {
+        format!("Severity: {severity} \u{b7} Effort: {effort}")
+    }
+
+    fn hidden_heading(&self, count: usize) -> String {
+        match count {
+            1 => "1 question does not apply to you".to_string(),
+            n => format!("{n} questions do not apply to you"),
+        }
+    }
+
+    fn family_hidden(&self, count: usize) -> String {
+        match count {
+            1 => "1 question of this group does not apply to your organisation.".to_string(),
+            n => format!("{n} questions of this group do not apply to your organisation."),
+        }
+    }
+
+    // The core's names for its data are the English of both the reports and the interface.
+    fn level_label(&self, level: Level) -> &'static str {
+        level.label()
+    }
+
+    fn action_status_label(&self, status: ActionStatus) -> &'static str {
+        status.label()
+    }
+
+    fn overall_score(&self) -> &'static str {
+        "Overall score"
+    }
+
+    fn score_of(&self) -> &'static str {
+        " / 100"
+    }
+
+    fn score_counts(&self, fully: u32, applicable: u32, answered: u32, unanswered: u32) -> String {
+        format!("{fully} of {applicable} applicable measures fully in place; {answered} answered, {unanswered} not answered yet.")
+    }
+
+    fn family_score(&self, percent: u32, answered: u32, applicable: u32) -> String {
+        format!("Group score: {percent} / 100 ({answered} of {applicable} answered)")
+    }
+
+    fn summary_heading(&self) -> &'static str {
+        "Summary"
+    }
+
+    fn summary_done(&self) -> &'static str {
+        "You have answered every applicable question."
+    }
+
+    fn summary_unanswered_heading(&self) -> &'static str {
+        "Still unanswered"
+    }
+
+    fn summary_family(&self) -> &'static str {
+        "Group"
+    }
+
+    fn summary_answered(&self) -> &'static str {
+        "Answered"
+    }
+
+    fn summary_score(&self) -> &'static str {
+        "Score"
+    }
+
+    fn summary_caption(&self) -> &'static str {
+        "Progress and score by group"
+    }
+
+    fn summary_remaining(&self, count: usize) -> String {
+        match count {
+        1 => "1 applicable question is still unanswered. It counts as not in place until you answer it.".to_string(),
+        n => format!("{n} applicable questions are still unanswered. They count as not in place until you answer them."),
+    }
+    }
+
+    fn summary_needs_reason(&self, count: usize) -> String {
+        format!("{count} question(s) marked as not applicable still need a reason.")
+    }
+
+    fn footer(&self, app_version: &str, content_version: &str, edition: &str) -> String {
+        let edition = match edition {
+            "single-file" => "one-file edition",
+            _ => "hosted edition",
+        };
+        format!("App version {app_version} ({edition}) \u{b7} question bank {content_version} \u{b7} runs entirely in your browser")
+    }
+
+    fn save_not_yet(&self) -> &'static str {
+        "Not saved yet"
+    }
+
+    fn save_unavailable(&self) -> &'static str {
+        "Not saved: this browser offers no storage here"
+    }
+
+    fn save_full(&self) -> &'static str {
+        "Not saved: browser storage is full"
+    }
+
+    fn save_failed(&self) -> &'static str {
+        "Not saved: the browser refused to store it"
+    }
+
+    fn banner_memory_only(&self) -> &'static str {
+        "Your work is kept in this tab only and will be lost when it closes. Download it to keep a copy."
+    }
+
+    fn download_work(&self) -> &'static str {
+        "Download my work"
+    }
+
+    fn dismiss(&self) -> &'static str {
+        "Dismiss"
+    }
+
+    fn stored_not_rescued(&self) -> &'static str {
+        "Some stored data could not be read, and there was no room to keep a copy of it. It has been left where it was."
+    }
+
+    fn entry_missing(&self) -> &'static str {
+        "This assessment's stored data is missing."
+    }
+
+    fn copy_suffix(&self) -> &'static str {
+        " (copy)"
+    }
+
+    fn saved_at(&self, time: &str) -> String {
+        format!("Saved in this browser at {time}")
+    }
+
+    fn stored_unreadable(&self, problem: &str) -> String {
+        format!("The assessment stored in this browser could not be opened: {problem} You start with an empty assessment.")
+    }
+
+    fn stored_rescued(&self, key: &str) -> String {
+        format!("Stored data that could not be read was kept untouched under the storage key \u{201c}{key}\u{201d}.")
+    }
+
+    fn store_error(&self, error: StoreError) -> &'static str {
+        match error {
+            StoreError::Unavailable => self.save_unavailable(),
+            StoreError::Full => self.save_full(),
+            StoreError::Failed => self.save_failed(),
+        }
+    }
+
+    fn file_unreadable(&self) -> &'static str {
+        "The browser could not read this file."
+    }
+
+    fn save_to_file(&self) -> &'static str {
+        "Save to file"
+    }
+
+    fn open_from_file(&self) -> &'static str {
+        "Open from file"
+    }
+
+    fn open_hint(&self) -> &'static str {
+        "Choose an assessment file (.json) saved by this tool, or drop it anywhere on this page. Your current assessment is kept in your library."
+    }
+
+    fn import_failed_heading(&self) -> &'static str {
+        "The file was not opened"
+    }
+
+    fn import_untouched(&self) -> &'static str {
+        "Your current assessment has not been changed."
+    }
+
+    fn import_confirm_heading(&self) -> &'static str {
+        "Open this assessment?"
+    }
+
+    fn import_confirm(&self) -> &'static str {
+        "Open it"
+    }
+
+    fn cancel(&self) -> &'static str {
+        "Cancel"
+    }
+
+    fn import_keeps_current(&self) -> &'static str {
+        "Your current assessment stays in your library, and you can undo this."
+    }
+
+    fn import_notes_heading(&self) -> &'static str {
+        "Not everything in the file could be kept:"
+    }
+
+    fn undo_open(&self) -> &'static str {
+        "Undo: go back to the previous assessment"
+    }
+
+    fn opened_notice(&self) -> &'static str {
+        "The assessment was opened."
+    }
+
+    fn import_summary(
+        &self,
+        organisation: &str,
+        answered: usize,
+        version: u32,
+        app_version: &str,
+    ) -> String {
+        let organisation = if organisation.trim().is_empty() {
+            "an unnamed organisation"
+        } else {
+            organisation
+        };
+        format!("Assessment of {organisation} with {answered} recorded answers (file format {version}, saved by app version {app_version}).")
+    }
+
+    fn nav_library(&self) -> &'static str {
+        "Saved assessments"
+    }
+
+    fn library_heading(&self) -> &'static str {
+        "Saved assessments"
+    }
+
+    fn library_intro(&self) -> &'static str {
+        "Assessments kept in this browser's storage. They never leave this computer unless you save them to a file."
+    }
+
+    fn library_empty(&self) -> &'static str {
+        "No assessment is stored in this browser yet."
+    }
+
+    fn library_unavailable(&self) -> &'static str {
+        "This browser offers no storage here, so no library can be kept. Use Save to file to keep your work."
+    }
+
+    fn library_caption(&self) -> &'static str {
+        "Assessments stored in this browser"
+    }
+
+    fn col_name(&self) -> &'static str {
+        "Name"
+    }
+
+    fn col_date(&self) -> &'static str {
+        "Assessment date"
+    }
+
+    fn col_progress(&self) -> &'static str {
+        "Answered"
+    }
+
+    fn col_score(&self) -> &'static str {
+        "Score"
+    }
+
+    fn col_saved(&self) -> &'static str {
+        "Last saved"
+    }
+
+    fn col_actions(&self) -> &'static str {
+        "Actions"
+    }
+
+    fn current_mark(&self) -> &'static str {
+        "(open now)"
+    }
+
+    fn open(&self) -> &'static str {
+        "Open"
+    }
+
+    fn rename(&self) -> &'static str {
+        "Rename"
+    }
+
+    fn rename_save(&self) -> &'static str {
+        "Save name"
+    }
+
+    fn duplicate(&self) -> &'static str {
+        "Duplicate"
+    }
+
+    fn delete(&self) -> &'static str {
+        "Delete"
+    }
+
+    fn confirm_delete_button(&self) -> &'static str {
+        "Yes, delete it"
+    }
+
+    fn delete_all(&self) -> &'static str {
+        "Delete all my data"
+    }
+
+    fn delete_all_confirm(&self) -> &'static str {
+        "Yes, delete everything this tool stored"
+    }
+
+    fn delete_all_warning(&self) -> &'static str {
+        "This removes every assessment and setting this tool stored in this browser. Files you saved are not affected. It cannot be undone."
+    }
+
+    fn deleted_all(&self) -> &'static str {
+        "Everything this tool stored in this browser has been deleted."
+    }
+
+    fn undated(&self) -> &'static str {
+        "no date"
+    }
+
+    fn confirm_delete(&self, name: &str) -> String {
+        format!("Delete \u{201c}{name}\u{201d} from this browser? This cannot be undone.")
+    }
+
+    fn new_name_label(&self, name: &str) -> String {
+        format!("New name for \u{201c}{name}\u{201d}")
+    }
+
+    fn action_label(&self, action: &str, name: &str) -> String {
+        format!("{action} \u{201c}{name}\u{201d}")
+    }
+
+    fn failure_heading(&self) -> &'static str {
+        "Something went wrong in the assessment tool"
+    }
+
+    fn failure_safe(&self) -> &'static str {
+        "Your work is safe: it was saved in this browser after every change, up to the last answer you gave."
+    }
+
+    fn failure_reload(&self) -> &'static str {
+        "Reload the page to carry on where you left off. If the problem comes back, download your saved work below and open it in a newer version of the tool."
+    }
+
+    fn failure_download(&self) -> &'static str {
+        "Download your saved work"
+    }
+
+    fn nav_results(&self) -> &'static str {
+        "Results"
+    }
+
+    fn to_results(&self) -> &'static str {
+        "See the results and action plan"
+    }
+
+    fn results_heading(&self) -> &'static str {
+        "Results"
+    }
+
+    fn tier_heading(&self) -> &'static str {
+        "Posture tier"
+    }
+
+    fn holding_heading(&self) -> &'static str {
+        "What holds you at this tier"
+    }
+
+    fn holding_none(&self) -> &'static str {
+        "Nothing: this is the highest tier."
+    }
+
+    fn chart_heading(&self) -> &'static str {
+        "Score by group"
+    }
+
+    fn chart_title(&self) -> &'static str {
+        "Bar chart of the score of each group, out of 100"
+    }
+
+    fn plan_heading(&self) -> &'static str {
+        "Action plan"
+    }
+
+    fn plan_intro(&self) -> &'static str {
+        "Every gap becomes an action, ranked by how much risk it removes for the effort it takes, and grouped by when to do it."
+    }
+
+    fn plan_empty(&self) -> &'static str {
+        "No open actions: every applicable measure is fully in place or accepted as a risk."
+    }
+
+    fn filter_heading(&self) -> &'static str {
+        "Filter the plan"
+    }
+
+    fn filter_horizon(&self) -> &'static str {
+        "When"
+    }
+
+    fn filter_severity(&self) -> &'static str {
+        "Severity"
+    }
+
+    fn filter_status(&self) -> &'static str {
+        "Status"
+    }
+
+    fn filter_all(&self) -> &'static str {
+        "All"
+    }
+
+    fn filter_none_match(&self) -> &'static str {
+        "No action matches these filters."
+    }
+
+    fn action_why(&self) -> &'static str {
+        "Why"
+    }
+
+    fn action_first(&self) -> &'static str {
+        "First step: "
+    }
+
+    fn action_owner(&self) -> &'static str {
+        "Owner"
+    }
+
+    fn action_due(&self) -> &'static str {
+        "Due"
+    }
+
+    fn action_no_owner(&self) -> &'static str {
+        "not set"
+    }
+
+    fn action_status(&self) -> &'static str {
+        "Status"
+    }
+
+    fn action_edit(&self) -> &'static str {
+        "Edit the answer"
+    }
+
+    fn accept_risk(&self) -> &'static str {
+        "Accept as a risk"
+    }
+
+    fn accept_heading(&self) -> &'static str {
+        "Accept this gap as a risk"
+    }
+
+    fn accept_explain(&self) -> &'static str {
+        "An accepted risk is listed separately and still counts as not in place. It needs a justification, the person who approved it and an expiry date."
+    }
+
+    fn justification(&self) -> &'static str {
+        "Justification"
+    }
+
+    fn approver(&self) -> &'static str {
+        "Approved by"
+    }
+
+    fn expires(&self) -> &'static str {
+        "Acceptance expires on"
+    }
+
+    fn record_acceptance(&self) -> &'static str {
+        "Record the acceptance"
+    }
+
+    fn accept_incomplete(&self) -> &'static str {
+        "Give a justification, an approver and an expiry date."
+    }
+
+    fn withdraw(&self) -> &'static str {
+        "Withdraw the acceptance"
+    }
+
+    fn risks_heading(&self) -> &'static str {
+        "Accepted risks"
+    }
+
+    fn risks_none(&self) -> &'static str {
+        "No risks have been accepted."
+    }
+
+    fn risk_justification(&self) -> &'static str {
+        "Justification: "
+    }
+
+    fn risk_approver(&self) -> &'static str {
+        "Approved by: "
+    }
+
+    fn risk_expires(&self) -> &'static str {
+        "Expires: "
+    }
+
+    fn flag_overdue(&self) -> &'static str {
+        "Overdue"
+    }
+
+    fn flag_acceptance(&self) -> &'static str {
+        "Risk acceptance not valid"
+    }
+
+    fn flag_done_not_updated(&self) -> &'static str {
+        "Marked done, but the answer still says not fully in place"
+    }
+
+    fn needs_reason_heading(&self) -> &'static str {
+        "Marked not applicable without a reason"
+    }
+
+    fn method_heading(&self) -> &'static str {
+        "How the score works"
+    }
+
+    fn method(&self) -> &'static [&'static str] {
+        &[
+    "Each applicable question earns points for how far the measure is in place: nothing for not in place, a third for partly, two thirds for largely, all of them for fully. Critical questions weigh 4, high 3, medium 2 and low 1.",
+    "The score is the points earned as a share of the points possible, from 0 to 100. It shows 100 only when nothing is missing.",
+    "Questions that do not apply to you, or that you marked as not applicable with a reason, are left out. Questions answered \u{201c}don't know\u{201d} or not answered count as not in place, so skipping never raises the score.",
+    "The tier is stricter than the score: an average cannot hide a critical gap. Each tier needs every measure of a given severity to reach a given level, and everything the tiers below need.",
+    "The full method, with a worked example you can recompute by hand, is in docs/SCORING.md of the tool's source and in the method section of the HTML report.",
+]
+    }
+
+    fn score_line(&self, percent: u32) -> String {
+        format!("{percent} / 100")
+    }
+
+    fn tier_label(&self, number: u32, name: &str) -> String {
+        format!("Tier {number} of 4: {name}")
+    }
+
+    fn gating_line(&self, state: &str, needed: &str) -> String {
+        format!("now: {state}; needed: at least {needed}")
+    }
+
+    fn score_gate(&self, score: u32, needed: u32) -> String {
+        format!("The overall score is {score}; the next tier needs at least {needed}.")
+    }
+
+    fn plan_count(&self, shown: usize, total: usize) -> String {
+        format!("Showing {shown} of {total} actions.")
+    }
+
+    fn rank(&self, rank: u32) -> String {
+        format!("#{rank}")
+    }
+
+    fn accepted_count(&self, count: usize) -> String {
+        format!("{count} accepted risk(s), listed below; they do not count as in place.")
+    }
+
+    fn downloads_heading(&self) -> &'static str {
+        "Download the results"
+    }
+
+    fn download_refused(&self) -> &'static str {
+        "The browser did not accept the download. Check that downloads are allowed for this page, then try again."
+    }
+
+    fn report_making(&self, label: &str) -> String {
+        format!("Preparing: {label}\u{2026}")
+    }
+
+    fn report_failed(&self, reason: &str) -> String {
+        format!("The file could not be made: {reason}. Your answers are unaffected; try again, or download the assessment file (JSON), which is always available.")
+    }
+
+    fn downloads_intro(&self) -> &'static str {
+        "Each file is made in this browser when you click, from the answers on this page. Nothing is sent anywhere: the file goes straight to your downloads."
+    }
+}
+
+/// The table the interface speaks.
+pub fn words() -> &'static dyn Words {
+    &English
+}
