@@ -38,9 +38,22 @@ test('results: score, tier with gating answers, chart numbers, plan filters and 
   assert.match(await page.getByTestId('plan-count').textContent(), /Showing 1 of 1 actions/);
   const action = plan.locator('[data-action-id="MFA-01"]');
   assert.match(await action.textContent(), /Do now|#1/);
+  // What each select displays is what it filters by: "All" while the whole plan is shown.
+  const shown = (testId) => page.getByTestId(testId).evaluate((s) => s.selectedOptions[0].textContent);
+  for (const id of ['filter-horizon', 'filter-severity', 'filter-status']) {
+    assert.equal(await shown(id), 'All', id);
+  }
+  assert.equal(await action.getByTestId('action-status').evaluate((s) => s.selectedOptions[0].textContent), 'Open');
   await page.getByTestId('filter-severity').selectOption('Medium');
+  assert.equal(await shown('filter-severity'), 'Medium');
+  assert.match(await page.getByTestId('plan-count').textContent(), /Showing 0 of 1 actions/);
+  // Leaving the page and coming back keeps the filter, and the select still shows it.
+  await page.locator('.family-nav button', { hasText: 'Summary' }).click();
+  await page.locator('.family-nav button', { hasText: 'Results' }).click();
+  assert.equal(await shown('filter-severity'), 'Medium');
   assert.match(await page.getByTestId('plan-count').textContent(), /Showing 0 of 1 actions/);
   await page.getByTestId('filter-severity').selectOption('');
+  assert.equal(await shown('filter-severity'), 'All');
 
   await action.getByRole('button', { name: /Accept as a risk/ }).click();
   await action.getByRole('button', { name: 'Record the acceptance' }).click();

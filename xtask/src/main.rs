@@ -152,12 +152,14 @@ fn test() -> Result<(), String> {
         ]))?;
     }
 
-    run::step("Native tests (core and tooling)");
+    run::step("Native tests (core, the app's reducer and tooling)");
     run::run(run::cmd("cargo").args([
         "test",
         "--locked",
         "--package",
         "assessment-core",
+        "--package",
+        "assessment-web",
         "--package",
         "xtask",
     ]))?;

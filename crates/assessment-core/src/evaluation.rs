@@ -2,7 +2,6 @@
 //! around them, all derived from the bank, the assessment and the date passed in.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::assessment::Assessment;
 use crate::content::Bank;
@@ -11,14 +10,14 @@ use crate::scoring::{assess, score_assessed, AnswerState, ScoreCard};
 use crate::tier::{tier_of, TierResult};
 
 /// A question named in a list, with its title for display.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionRef {
     pub question: String,
     pub title: String,
 }
 
 /// Everything the results page and the reports show about an assessment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
     /// Overall and per-family scores with the counts behind them.
     pub scores: ScoreCard,

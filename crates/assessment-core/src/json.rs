@@ -396,14 +396,14 @@ impl<T: Codec> Codec for Option<T> {
 /// A list; each item's path ends with its position from 0.
 impl<T: Codec> Codec for Vec<T> {
     fn read(value: &Json, path: &str) -> Result<Vec<T>, Problem> {
-        match value {
-            Json::List(items) => items
-                .iter()
-                .enumerate()
-                .map(|(index, item)| T::read(item, &join(path, &index.to_string())))
-                .collect(),
-            other => Err(Problem::wrong_type(path, Shape::List, other)),
+        let Json::List(items) = value else {
+            return Err(Problem::wrong_type(path, Shape::List, value));
+        };
+        let mut list = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            list.push(T::read(item, &join(path, &index.to_string()))?);
         }
+        Ok(list)
     }
 
     fn write(&self) -> Json {
@@ -498,22 +498,6 @@ impl<'a> Fields<'a> {
         Ok(Fields { path, entries })
     }
 
-    /// Refuses any field outside `allowed`, a narrower set than the one the fields were checked
-    /// against (the fields of one variant of a tagged union).
-    pub fn only(&self, allowed: &[&str]) -> Result<(), Problem> {
-        match self
-            .entries
-            .iter()
-            .find(|(key, _)| !allowed.contains(&key.as_str()))
-        {
-            Some((key, _)) => Err(Problem::new(
-                &join(self.path, key),
-                ProblemKind::UnknownField { name: key.clone() },
-            )),
-            None => Ok(()),
-        }
-    }
-
     /// The field's value and path, when present.
     pub fn get(&self, name: &str) -> Option<(&'a Json, String)> {
         self.entries
@@ -560,11 +544,8 @@ macro_rules! object {
             }
 
             fn write(&self) -> $crate::json::Json {
-                $crate::json::Json::Object(vec![
-                    $((
-                        stringify!($field).to_owned(),
-                        $crate::json::Codec::write(&self.$field),
-                    ),)*
+                $crate::json::Json::object(vec![
+                    $((stringify!($field), $crate::json::Codec::write(&self.$field)),)*
                 ])
             }
         }
@@ -599,7 +580,13 @@ macro_rules! tagged {
                 let tag: String = fields.required($tag)?;
                 $(
                     if tag == $name {
-                        fields.only(&[$tag $(, stringify!($field))*])?;
+                        // Only this variant's fields: another's would be silently ignored.
+                        #[allow(unused_variables)] // by a variant without fields
+                        let fields = $crate::json::Fields::of(
+                            value,
+                            path,
+                            &[$tag $(, stringify!($field))*],
+                        )?;
                         return Ok($ty::$variant {
                             $($field: fields.$presence(stringify!($field))?,)*
                         });
@@ -616,9 +603,9 @@ macro_rules! tagged {
 
             fn write(&self) -> $crate::json::Json {
                 match self {
-                    $($ty::$variant { $($field),* } => $crate::json::Json::Object(vec![
-                        ($tag.to_owned(), $crate::json::Json::Text($name.to_owned())),
-                        $((stringify!($field).to_owned(), $crate::json::Codec::write($field)),)*
+                    $($ty::$variant { $($field),* } => $crate::json::Json::object(vec![
+                        ($tag, $crate::json::Json::Text($name.to_owned())),
+                        $((stringify!($field), $crate::json::Codec::write($field)),)*
                     ]),)*
                 }
             }
@@ -647,6 +634,16 @@ macro_rules! keyed {
 pub(crate) use keyed;
 
 impl Json {
+    /// An object of fields named in code, in this order.
+    pub fn object(fields: Vec<(&'static str, Json)>) -> Json {
+        Json::Object(
+            fields
+                .into_iter()
+                .map(|(name, value)| (name.to_owned(), value))
+                .collect(),
+        )
+    }
+
     /// The value as compact JSON text, as serde_json writes it.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
@@ -661,90 +658,88 @@ impl Json {
         out
     }
 
-    /// Writes the value; `indent` is the depth when pretty-printing. Written by hand rather than
-    /// through serde_json's serializer, which would be instantiated per writer in the browser
-    /// build; a test holds it to serde_json's output.
-    fn print(&self, out: &mut String, indent: Option<usize>) {
-        match self {
+    /// Writes the value; `depth` is the nesting depth when pretty-printing. Written by hand
+    /// rather than through serde_json's serializer, which would be instantiated per stored type
+    /// in the browser build; a test holds it to serde_json's output.
+    fn print(&self, out: &mut String, depth: Option<usize>) {
+        let inner = depth.map(|depth| depth + 1);
+        let (close, empty) = match self {
             // The tree keeps no other number's value, and no writer makes one.
-            Json::Null | Json::OtherNumber => out.push_str("null"),
-            Json::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
-            Json::Whole(number) => out.push_str(&number.to_string()),
-            Json::Text(text) => quote(out, text),
-            Json::List(items) => print_all(out, indent, ['[', ']'], items, |out, item, inner| {
-                item.print(out, inner);
-            }),
-            Json::Object(entries) => print_all(
-                out,
-                indent,
-                ['{', '}'],
-                entries,
-                |out, (key, value), inner| {
+            Json::Null | Json::OtherNumber => return out.push_str("null"),
+            Json::Bool(value) => return out.push_str(if *value { "true" } else { "false" }),
+            Json::Whole(number) => return out.push_str(&number.to_string()),
+            Json::Text(text) => return quote(out, text),
+            Json::List(items) => {
+                out.push_str("[");
+                for (index, item) in items.iter().enumerate() {
+                    next_item(out, index, inner);
+                    item.print(out, inner);
+                }
+                ("]", items.is_empty())
+            }
+            Json::Object(entries) => {
+                out.push_str("{");
+                for (index, (key, value)) in entries.iter().enumerate() {
+                    next_item(out, index, inner);
                     quote(out, key);
                     out.push_str(if inner.is_some() { ": " } else { ":" });
                     value.print(out, inner);
-                },
-            ),
+                }
+                ("}", entries.is_empty())
+            }
+        };
+        if !empty {
+            new_line(out, depth);
+        }
+        out.push_str(close);
+    }
+}
+
+/// What comes before item `index` of a list or object: a comma after the first, then, when
+/// pretty-printing, a new line indented to `depth`.
+fn next_item(out: &mut String, index: usize, depth: Option<usize>) {
+    if index > 0 {
+        out.push_str(",");
+    }
+    new_line(out, depth);
+}
+
+fn new_line(out: &mut String, depth: Option<usize>) {
+    if let Some(depth) = depth {
+        out.push_str("\n");
+        for _ in 0..depth {
+            out.push_str("  ");
         }
     }
 }
 
-/// The items of a list or object between its brackets, one a line when pretty-printing.
-fn print_all<T>(
-    out: &mut String,
-    indent: Option<usize>,
-    [open, close]: [char; 2],
-    items: &[T],
-    print: impl Fn(&mut String, &T, Option<usize>),
-) {
-    out.push(open);
-    let inner = indent.map(|depth| depth + 1);
-    let line = |out: &mut String, depth: Option<usize>| {
-        if let Some(depth) = depth {
-            out.push('\n');
-            out.extend(std::iter::repeat_n("  ", depth));
-        }
-    };
-    for (index, item) in items.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        line(out, inner);
-        print(out, item, inner);
-    }
-    if !items.is_empty() {
-        line(out, indent);
-    }
-    out.push(close);
-}
+/// How serde_json writes U+0000–U+001F in a string.
+const CONTROL: [&str; 32] = [
+    "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007", "\\b",
+    "\\t", "\\n", "\\u000b", "\\f", "\\r", "\\u000e", "\\u000f", "\\u0010", "\\u0011", "\\u0012",
+    "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017", "\\u0018", "\\u0019", "\\u001a",
+    "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
+];
 
 /// A JSON string as serde_json writes it: only `"`, `\` and U+0000–U+001F escaped, the last as
 /// `\b \f \n \r \t` or `\u00xx` (lower-case hex).
 fn quote(out: &mut String, text: &str) {
-    out.push('"');
-    let mut rest = text;
-    while let Some(at) = rest.find(|c: char| c < ' ' || c == '"' || c == '\\') {
-        out.push_str(&rest[..at]);
-        let c = rest.as_bytes()[at];
-        match c {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\x08' => out.push_str("\\b"),
-            b'\x0c' => out.push_str("\\f"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(c >> 4)]));
-                out.push(char::from(HEX[usize::from(c & 0xf)]));
-            }
-        }
-        rest = &rest[at + 1..];
+    out.push_str("\"");
+    let mut start = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0..=0x1f => CONTROL[usize::from(byte)],
+            _ => continue,
+        };
+        // Every byte escaped is ASCII, so `start..at` falls on character boundaries.
+        out.push_str(&text[start..at]);
+        out.push_str(escape);
+        start = at + 1;
     }
-    out.push_str(rest);
-    out.push('"');
+    out.push_str(&text[start..]);
+    out.push_str("\"");
 }
 
 #[cfg(test)]
@@ -837,13 +832,6 @@ mod tests {
             Err(Problem::new("a.d", ProblemKind::Missing { field: "d" }))
         );
         assert_eq!(fields.optional::<String>("d"), Ok(String::new()));
-        assert_eq!(
-            fields.only(&["b"]),
-            Err(Problem::new(
-                "a.c",
-                ProblemKind::UnknownField { name: "c".into() }
-            ))
-        );
 
         let twice = Json::parse(r#"{"b": 1, "b": 2}"#).unwrap();
         let problem = Fields::of(&twice, "", &["b"]).err().unwrap();

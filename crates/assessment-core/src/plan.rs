@@ -6,7 +6,6 @@
 use std::cmp::Ordering;
 
 use chrono::{Days, NaiveDate};
-use serde::Serialize;
 
 use crate::answers::Level;
 use crate::assessment::{AcceptanceProblem, ActionStatus, AnswerRecord, Details, RiskAcceptance};
@@ -22,16 +21,13 @@ pub const DIRECTIVE_TIMELINE_LABEL: &str =
     "ED 24-02 timeline, adapted; not an obligation for non-federal organisations";
 
 /// When to act on a gap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Horizon {
     /// Critical gaps and questions the directive asked to act on immediately.
     Now,
     /// High-severity gaps and questions the directive gave about four weeks.
-    #[serde(rename = "within-30-days")]
     Within30Days,
     /// Everything else.
-    #[serde(rename = "within-90-days")]
     Within90Days,
 }
 
@@ -71,8 +67,7 @@ impl crate::keys::Keyed for Horizon {
 }
 
 /// Which date an action is due by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DueBasis {
     /// The target date the organisation entered; it wins over the directive's timeline.
     TargetDate,
@@ -81,16 +76,14 @@ pub enum DueBasis {
 }
 
 /// A due date derived from the directive's timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DirectiveDue {
     pub date: NaiveDate,
     pub phase: DirectivePhase,
-    /// Always [`DIRECTIVE_TIMELINE_LABEL`].
-    pub label: &'static str,
 }
 
 /// When an action is due, and why. Both candidate dates stay visible.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Due {
     /// The date that applies, if any.
     pub date: Option<NaiveDate>,
@@ -139,11 +132,7 @@ fn directive_due(phase: DirectivePhase, notified: NaiveDate) -> Option<Directive
             notified.checked_add_days(Days::new(DIRECTIVE_WINDOW_DAYS))?
         }
     };
-    Some(DirectiveDue {
-        date,
-        phase,
-        label: DIRECTIVE_TIMELINE_LABEL,
-    })
+    Some(DirectiveDue { date, phase })
 }
 
 fn explain(target_date: Option<NaiveDate>, directive: Option<&DirectiveDue>) -> String {
@@ -168,8 +157,7 @@ fn explain(target_date: Option<NaiveDate>, directive: Option<&DirectiveDue>) -> 
 }
 
 /// Something about an action that needs attention.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "flag", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flag {
     /// The due date has passed and the action is not done.
     Overdue { due: NaiveDate },
@@ -180,7 +168,7 @@ pub enum Flag {
 }
 
 /// One gap and what to do about it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanItem {
     /// Position in its list, from 1: reading order, horizon by horizon.
     pub rank: u32,
@@ -221,15 +209,14 @@ impl PlanItem {
 }
 
 /// Open actions of one horizon, ranked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanGroup {
     pub horizon: Horizon,
-    pub label: &'static str,
     pub items: Vec<PlanItem>,
 }
 
 /// The open action plan: three groups, soonest horizon first, each ranked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     pub groups: Vec<PlanGroup>,
 }
@@ -321,7 +308,6 @@ pub(crate) fn plan_of(
         .into_iter()
         .map(|horizon| PlanGroup {
             horizon,
-            label: horizon.label(),
             items: Vec::new(),
         })
         .collect();
@@ -431,8 +417,7 @@ fn flags(
 }
 
 /// The step before the remedy when nobody has said how far a measure is in place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "step", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FirstStep {
     /// Not answered yet: find out and answer, using the question's check.
     Answer { how_to_check: String },

@@ -333,9 +333,15 @@ fn fit_to_bank(mut assessment: Assessment, bank: &Bank, notes: &mut Vec<OpenNote
         }
         notes.push(OpenNote::UnknownQuestions { ids: unknown });
     }
-    assessment
+    let empty: Vec<String> = assessment
         .answers
-        .retain(|_, record| *record != AnswerRecord::default());
+        .iter()
+        .filter(|(_, record)| **record == AnswerRecord::default())
+        .map(|(id, _)| id.clone())
+        .collect();
+    for id in empty {
+        assessment.answers.remove(&id);
+    }
     let mut dropped_profile = Vec::new();
     let known_profile: BTreeSet<(&str, &str)> = bank
         .profile

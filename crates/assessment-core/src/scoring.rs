@@ -4,16 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use crate::answers::{Level, Response};
 use crate::assessment::{AnswerRecord, Assessment};
 use crate::content::{Bank, Question};
 use crate::profile::Facts;
 
 /// Where one question stands once the scoring rules are applied to its response and the profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "state", rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AnswerState {
     /// The organisation profile takes the question out of scope.
     OutOfScope,
@@ -114,7 +111,7 @@ pub fn assess<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Vec<Assessed<'a
 }
 
 /// The counts behind one score, so every percentage can be shown with what it is made of.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
     /// Weighted credit earned, in points (thirds of a fully implemented measure, times weight).
     pub earned: u32,
@@ -131,7 +128,6 @@ pub struct Tally {
     /// Questions answered "not applicable" or out of scope for the profile.
     pub not_applicable: u32,
     /// Questions answered "not applicable" without a reason; counted in `unanswered` too.
-    #[serde(default)]
     pub needs_reason: u32,
 }
 
@@ -213,14 +209,14 @@ impl Tally {
 }
 
 /// Score of one family.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FamilyScore {
     pub family: String,
     pub tally: Tally,
 }
 
 /// Overall and per-family scores of an assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoreCard {
     pub overall: Tally,
     pub families: Vec<FamilyScore>,

@@ -5,15 +5,13 @@
 //! tier's requirements include those of the tiers below it. `docs/SCORING.md` explains it.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::answers::Level;
 use crate::content::Severity;
 use crate::scoring::{AnswerState, Assessed, Tally};
 
 /// A posture tier, worst first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tier {
     Exposed,
     BaselineGaps,
@@ -105,7 +103,7 @@ impl Tier {
 }
 
 /// An answer that keeps the organisation below the next tier.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GatingAnswer {
     pub question: String,
     pub title: String,
@@ -119,14 +117,14 @@ pub struct GatingAnswer {
 }
 
 /// The overall score is below what the next tier needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ScoreGate {
     pub score: u32,
     pub needed: u32,
 }
 
 /// The tier reached and exactly what holds the organisation there.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TierResult {
     pub tier: Tier,
     pub name: &'static str,

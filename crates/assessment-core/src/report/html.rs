@@ -157,7 +157,7 @@ fn report<'a>(ctx: &ReportContext<'a>) -> Report<'a> {
         .groups
         .iter()
         .map(|group| Group {
-            label: group.label,
+            label: group.horizon.label(),
             class: match group.horizon {
                 crate::plan::Horizon::Now => "now",
                 crate::plan::Horizon::Within30Days => "d30",

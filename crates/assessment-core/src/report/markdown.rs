@@ -126,7 +126,13 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
         .plan
         .groups
         .iter()
-        .map(|g| format!("{} {}", inline(g.label).to_ascii_lowercase(), g.items.len()))
+        .map(|g| {
+            format!(
+                "{} {}",
+                inline(g.horizon.label()).to_ascii_lowercase(),
+                g.items.len()
+            )
+        })
         .collect();
     let _ = writeln!(
         md,
