@@ -115,7 +115,8 @@ fn shown_option(root: &Element, selector: &str) -> String {
     let select: HtmlSelectElement = find(root, selector).dyn_into().unwrap();
     let index = u32::try_from(select.selected_index()).expect("an option is selected");
     select
-        .options()
+        .query_selector_all("option")
+        .unwrap()
         .item(index)
         .unwrap()
         .text_content()

@@ -1,10 +1,7 @@
 //! What an organisation says about each question: the implementation scale and the other states.
 
-use serde::Serialize;
-
 /// How far a measure is in place. The order is the order of improvement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
     None,
     Partial,

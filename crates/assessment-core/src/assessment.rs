@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::answers::Response;
 
@@ -20,8 +19,7 @@ pub struct Details {
 }
 
 /// Progress of the action that closes a gap.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum ActionStatus {
     #[default]
     Open,
@@ -56,17 +54,15 @@ impl ActionStatus {
 }
 
 /// A gap the organisation has decided to live with, for now. It never counts as implemented.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RiskAcceptance {
     pub justification: String,
     pub approver: String,
-    #[serde(with = "crate::dates::optional")]
     pub expires_on: Option<NaiveDate>,
 }
 
 /// Why a recorded risk acceptance does not hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "problem", rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AcceptanceProblem {
     /// Nobody wrote down why the risk is acceptable.
     NoJustification,

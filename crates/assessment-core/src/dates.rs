@@ -24,19 +24,6 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
-/// Writes `Option<NaiveDate>` as `"yyyy-mm-dd"` or `null` (read back by `savefile::read_date`).
-pub mod optional {
-    use chrono::NaiveDate;
-    use serde::Serializer;
-
-    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(date) => s.serialize_str(&super::iso(*date)),
-            None => s.serialize_none(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

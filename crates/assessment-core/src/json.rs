@@ -670,28 +670,28 @@ impl Json {
             Json::Whole(number) => return out.push_str(&number.to_string()),
             Json::Text(text) => return quote(out, text),
             Json::List(items) => {
-                out.push_str("[");
+                out.push('[');
                 for (index, item) in items.iter().enumerate() {
                     next_item(out, index, inner);
                     item.print(out, inner);
                 }
-                ("]", items.is_empty())
+                (']', items.is_empty())
             }
             Json::Object(entries) => {
-                out.push_str("{");
+                out.push('{');
                 for (index, (key, value)) in entries.iter().enumerate() {
                     next_item(out, index, inner);
                     quote(out, key);
                     out.push_str(if inner.is_some() { ": " } else { ":" });
                     value.print(out, inner);
                 }
-                ("}", entries.is_empty())
+                ('}', entries.is_empty())
             }
         };
         if !empty {
             new_line(out, depth);
         }
-        out.push_str(close);
+        out.push(close);
     }
 }
 
@@ -699,14 +699,14 @@ impl Json {
 /// pretty-printing, a new line indented to `depth`.
 fn next_item(out: &mut String, index: usize, depth: Option<usize>) {
     if index > 0 {
-        out.push_str(",");
+        out.push(',');
     }
     new_line(out, depth);
 }
 
 fn new_line(out: &mut String, depth: Option<usize>) {
     if let Some(depth) = depth {
-        out.push_str("\n");
+        out.push('\n');
         for _ in 0..depth {
             out.push_str("  ");
         }
@@ -724,7 +724,7 @@ const CONTROL: [&str; 32] = [
 /// A JSON string as serde_json writes it: only `"`, `\` and U+0000–U+001F escaped, the last as
 /// `\b \f \n \r \t` or `\u00xx` (lower-case hex).
 fn quote(out: &mut String, text: &str) {
-    out.push_str("\"");
+    out.push('"');
     let mut start = 0;
     for (at, byte) in text.bytes().enumerate() {
         let escape = match byte {
@@ -739,7 +739,7 @@ fn quote(out: &mut String, text: &str) {
         start = at + 1;
     }
     out.push_str(&text[start..]);
-    out.push_str("\"");
+    out.push('"');
 }
 
 #[cfg(test)]

@@ -273,8 +273,12 @@ pub fn open(bytes: &[u8], bank: &Bank) -> Result<Opened, OpenError> {
     // Version 1 is the current one: no migration needed. An older version would be read with its
     // own description here and migrated to the current types.
     let file = FileV1::read(&root, "")?;
+    // Not `into_owned`, which would link a copy of the whole assessment into the browser build.
+    let Cow::Owned(assessment) = file.assessment else {
+        unreachable!("a file read holds its own assessment")
+    };
     let mut notes = Vec::new();
-    let assessment = fit_to_bank(file.assessment.into_owned(), bank, &mut notes);
+    let assessment = fit_to_bank(assessment, bank, &mut notes);
     check_text_lengths(&assessment)?;
     Ok(Opened {
         assessment,

@@ -334,6 +334,75 @@ fn a_field_or_profile_answer_given_twice_is_refused_with_its_place() {
 }
 
 #[test]
+fn a_response_holds_only_the_fields_of_its_state() {
+    let bank = bank();
+    let id = &bank.questions[0].id;
+    let file = |response: &str| {
+        format!(
+            r#"{{"kind": "{}", "version": 1, "assessment": {{"answers": {{"{id}": {{"response": {response}}}}}}}}}"#,
+            savefile::FILE_KIND
+        )
+    };
+    let place = |field: &str| format!("assessment.answers.{id}.response.{field}");
+    let cases = [
+        (
+            r#"{"state": "dont-know", "level": "fully"}"#,
+            place("level"),
+            ProblemKind::UnknownField {
+                name: "level".into(),
+            },
+        ),
+        (
+            r#"{"state": "implemented", "level": "fully", "reason": "x"}"#,
+            place("reason"),
+            ProblemKind::UnknownField {
+                name: "reason".into(),
+            },
+        ),
+        (
+            r#"{"state": "not-applicable"}"#,
+            place("reason"),
+            ProblemKind::Missing { field: "reason" },
+        ),
+        (
+            r#"{"level": "fully"}"#,
+            place("state"),
+            ProblemKind::Missing { field: "state" },
+        ),
+        (
+            r#"{"state": "maybe"}"#,
+            place("state"),
+            ProblemKind::NotOneOf {
+                value: "maybe".into(),
+                allowed: vec!["implemented", "not-applicable", "dont-know"],
+            },
+        ),
+        (
+            r#"{"state": "implemented", "level": 3}"#,
+            place("level"),
+            ProblemKind::WrongType {
+                expected: Shape::Text,
+                found: Shape::Number,
+            },
+        ),
+    ];
+    for (response, path, problem) in cases {
+        assert_eq!(
+            open(file(response)).unwrap_err(),
+            OpenError::Invalid { path, problem },
+            "{response}"
+        );
+    }
+    let opened = open(file(r#"{"state": "not-applicable", "reason": ""}"#)).unwrap();
+    assert_eq!(
+        opened.assessment.response(id),
+        Some(&Response::NotApplicable {
+            reason: String::new()
+        })
+    );
+}
+
+#[test]
 fn questions_and_profile_answers_the_bank_lacks_are_reported_not_silently_dropped() {
     let bank = bank();
     let text = format!(

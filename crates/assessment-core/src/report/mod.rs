@@ -189,10 +189,7 @@ pub fn canonical_json(assessment: &Assessment) -> String {
         }
         string(&mut out, id);
         out.push_str(":{\"action_status\":");
-        out.push_str(
-            &serde_json::to_string(&record.action_status)
-                .unwrap_or_else(|_| unreachable!("a status serialises")),
-        );
+        string(&mut out, crate::keys::Keyed::key(record.action_status));
         out.push_str(",\"note\":");
         string(&mut out, &record.note);
         out.push_str(",\"owner\":");
