@@ -80,11 +80,11 @@ async fn click(root: &Element, selector: &str) {
     yew::scheduler::flush().await;
 }
 
-fn fire(element: &Element, kind: &str) {
+fn fire(target: &web_sys::EventTarget, kind: &str) {
     let init = EventInit::new();
     init.set_bubbles(true);
     let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    element.dispatch_event(&event).unwrap();
+    target.dispatch_event(&event).unwrap();
 }
 
 /// Types into a text input or textarea the way a user does: set the value, fire `input`.
@@ -381,7 +381,7 @@ async fn work_is_saved_and_restored_by_a_new_app_instance() {
     )
     .await;
     // Leaving the page writes at once, without waiting for the autosave's delay.
-    fire(&gloo_utils::window().unchecked_into(), "pagehide");
+    fire(&gloo_utils::window(), "pagehide");
     yew::scheduler::flush().await;
     assert!(text_of(&root, "[data-testid=save-status]").contains(&words().saved_at("")));
     drop(root);
