@@ -8,6 +8,7 @@ pub mod answers;
 pub mod assessment;
 pub mod content;
 pub mod dates;
+pub mod encrypted;
 pub mod evaluation;
 pub mod files;
 pub mod json;
