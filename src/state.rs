@@ -76,6 +76,8 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// A file that was read and checked, waiting for the user to confirm opening it.
     pub pending_import: Option<Rc<Opened>>,
+    /// An encrypted file that was read, waiting for its passphrase.
+    pub pending_decrypt: Option<Rc<Vec<u8>>>,
     /// Why the last file could not be opened.
     pub import_error: Option<ImportError>,
     /// The assessment that the last opening replaced.
@@ -112,6 +114,7 @@ impl AppState {
             save,
             notices,
             pending_import: None,
+            pending_decrypt: None,
             import_error: None,
             undo: None,
             plan_filter: PlanFilter::default(),
@@ -153,6 +156,10 @@ pub enum Action {
     Library(Index),
     /// A file was read and checked; ask before opening it.
     ImportReady(Rc<Opened>),
+    /// An encrypted file was read; ask for its passphrase.
+    DecryptAsked(Rc<Vec<u8>>),
+    /// The person declined to give the passphrase.
+    DecryptCancelled,
     /// A file could not be opened, for this reason.
     ImportFailed(ImportError),
     /// The user declined to open the pending file.
@@ -221,11 +228,19 @@ impl AppState {
             Action::Library(library) => self.library = library,
             Action::ImportReady(opened) => {
                 self.pending_import = Some(opened);
+                self.pending_decrypt = None;
                 self.import_error = None;
             }
+            Action::DecryptAsked(sealed) => {
+                self.pending_decrypt = Some(sealed);
+                self.pending_import = None;
+                self.import_error = None;
+            }
+            Action::DecryptCancelled => self.pending_decrypt = None,
             Action::ImportFailed(reason) => {
                 self.import_error = Some(reason);
                 self.pending_import = None;
+                self.pending_decrypt = None;
             }
             Action::ImportCancelled => self.pending_import = None,
             Action::Open {
@@ -379,6 +394,30 @@ mod tests {
         assert_eq!(state.assessment, work);
         state.apply(Action::DismissNotices);
         assert_eq!(state.import_error, None);
+    }
+
+    #[test]
+    fn an_encrypted_file_waits_for_its_passphrase_without_touching_the_work() {
+        let mut state = AppState::new(today());
+        state.apply(answer(&first_question(), Level::Largely));
+        let work = state.assessment.clone();
+        let sealed = Rc::new(b"age-encryption.org/v1\n".to_vec());
+        state.apply(Action::DecryptAsked(Rc::clone(&sealed)));
+        assert_eq!(state.pending_decrypt, Some(sealed));
+        assert_eq!(state.assessment, work);
+        state.apply(Action::ImportReady(Rc::new(Opened {
+            assessment: Assessment::default(),
+            version: 1,
+            app_version: String::new(),
+            content_version: String::new(),
+            notes: Vec::new(),
+        })));
+        assert_eq!(
+            state.pending_decrypt, None,
+            "decrypted: now the usual confirmation"
+        );
+        assert!(state.pending_import.is_some());
+        assert_eq!(state.assessment, work, "nothing replaced before confirming");
     }
 
     #[test]

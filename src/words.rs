@@ -4,6 +4,9 @@
 //! the English names of the core's data (levels, severities, tiers, due-date sentences) come
 //! from the core, which the reports share.
 
+use assessment_core::encrypted::{
+    DecryptError, PassphraseProblem, MAX_WORK_FACTOR, MIN_PASSPHRASE_CHARS,
+};
 use assessment_core::profile::Exclusion;
 use assessment_core::report::ReportKind;
 use assessment_core::savefile::{OpenError, OpenNote};
@@ -14,7 +17,7 @@ use assessment_core::{
 
 use crate::browser::files::ImportError;
 use crate::browser::persistence::StorageNotice;
-use crate::browser::reports::ReportFailure;
+use crate::browser::reports::{CryptFailure, ReportFailure};
 use crate::browser::storage::StoreError;
 use crate::state::Notice;
 
@@ -39,6 +42,22 @@ pub trait Words {
     fn notice(&self, notice: &Notice) -> String;
     fn report_failure(&self, failure: &ReportFailure) -> String;
     fn acceptance_missing(&self, missing: &[AcceptanceProblem]) -> String;
+
+    // Passphrase-protected files
+    fn save_encrypted(&self) -> &'static str;
+    fn encrypt_heading(&self) -> &'static str;
+    fn encrypt_explain(&self) -> String;
+    fn passphrase(&self) -> &'static str;
+    fn passphrase_again(&self) -> &'static str;
+    fn encrypt_submit(&self) -> &'static str;
+    fn encrypting(&self) -> &'static str;
+    fn encrypted_saved(&self) -> &'static str;
+    fn passphrase_problem(&self, problem: PassphraseProblem) -> String;
+    fn decrypt_heading(&self) -> &'static str;
+    fn decrypt_explain(&self) -> &'static str;
+    fn decrypt_submit(&self) -> &'static str;
+    fn decrypting(&self) -> &'static str;
+    fn crypt_failure(&self, failure: &CryptFailure) -> String;
 
     fn app_title(&self) -> &'static str;
     fn app_tagline(&self) -> &'static str;
@@ -335,6 +354,7 @@ impl Words for English {
             ImportError::Unreadable => self.file_unreadable().to_string(),
             ImportError::EntryMissing => self.entry_missing().to_string(),
             ImportError::Storage(error) => self.store_error(*error).to_string(),
+            ImportError::NamedEncryptedButIsNot => "The file's name ends in .age, as encrypted files do, but it is not encrypted. If it is an assessment file, rename it to end in .json and open it again.".into(),
         }
     }
 
@@ -358,6 +378,73 @@ impl Words for English {
             }
             ReportFailure::NoText => self.report_failed("the report generator returned no text"),
             ReportFailure::DownloadRefused => self.download_refused().to_string(),
+        }
+    }
+
+    fn save_encrypted(&self) -> &'static str {
+        "Save encrypted"
+    }
+
+    fn encrypt_heading(&self) -> &'static str {
+        "Save a copy protected by a passphrase"
+    }
+
+    fn encrypt_explain(&self) -> String {
+        format!("The file is encrypted in the age format: anyone with the passphrase can open it here or with the age tool, and nobody without it can. A forgotten passphrase cannot be recovered, by you or anyone else, so keep it somewhere safe. Use at least {MIN_PASSPHRASE_CHARS} characters, for example four unrelated words: whoever holds the file can try passphrases offline, as fast as their computers allow, and short ones fall quickly.")
+    }
+
+    fn passphrase(&self) -> &'static str {
+        "Passphrase"
+    }
+
+    fn passphrase_again(&self) -> &'static str {
+        "The same passphrase again"
+    }
+
+    fn encrypt_submit(&self) -> &'static str {
+        "Encrypt and save"
+    }
+
+    fn encrypting(&self) -> &'static str {
+        "Encrypting\u{2026} this takes about a second."
+    }
+
+    fn encrypted_saved(&self) -> &'static str {
+        "The encrypted file was saved to your downloads. The passphrase has been cleared from this page."
+    }
+
+    fn passphrase_problem(&self, problem: PassphraseProblem) -> String {
+        match problem {
+            PassphraseProblem::TooShort => format!("Use at least {MIN_PASSPHRASE_CHARS} characters: shorter passphrases can be guessed quickly by anyone who has the file."),
+            PassphraseProblem::Mismatch => "The two passphrases are not the same.".to_string(),
+        }
+    }
+
+    fn decrypt_heading(&self) -> &'static str {
+        "This file is encrypted"
+    }
+
+    fn decrypt_explain(&self) -> &'static str {
+        "Type the passphrase it was saved with. Your current assessment is not changed until you confirm opening the file."
+    }
+
+    fn decrypt_submit(&self) -> &'static str {
+        "Decrypt"
+    }
+
+    fn decrypting(&self) -> &'static str {
+        "Decrypting\u{2026} this takes about a second."
+    }
+
+    fn crypt_failure(&self, failure: &CryptFailure) -> String {
+        match failure {
+            CryptFailure::Refused(DecryptError::WrongPassphrase) => "This passphrase does not open the file. Check it and try again; a forgotten passphrase cannot be recovered.".into(),
+            CryptFailure::Refused(DecryptError::WorkFactorTooHigh { asked }) => format!("The file asks for far more work to open than any file this tool or the age tool writes (work factor {asked}; the limit is {MAX_WORK_FACTOR}), which could freeze this page and take gigabytes of memory. It was not opened."),
+            CryptFailure::Refused(DecryptError::Damaged) => "The file was changed or cut short after it was encrypted, so it cannot be trusted and was not opened.".into(),
+            CryptFailure::Refused(DecryptError::NotPassphrase) => "This file is encrypted for a key, not with a passphrase, so this tool cannot open it. Decrypt it with the age tool and the key first.".into(),
+            CryptFailure::Refused(DecryptError::Malformed) | CryptFailure::Refused(DecryptError::NotEncrypted) => "This file looks encrypted, but its header is damaged or not in the age format.".into(),
+            CryptFailure::NotLoaded => "The encryption part of the tool could not be loaded. Check the connection to the server that hosts this tool, then try again.".into(),
+            CryptFailure::NoRandomness => "This browser gave no random numbers, which encryption needs. Try another browser.".into(),
         }
     }
 
@@ -773,7 +860,7 @@ impl Words for English {
     }
 
     fn open_hint(&self) -> &'static str {
-        "Choose an assessment file (.json) saved by this tool, or drop it anywhere on this page. Your current assessment is kept in your library."
+        "Choose an assessment file saved by this tool (.json, or .json.age if encrypted), or drop it anywhere on this page. Your current assessment is kept in your library."
     }
 
     fn import_failed_heading(&self) -> &'static str {

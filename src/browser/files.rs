@@ -1,6 +1,7 @@
 //! Reading a file the person chose or dropped and checking it with the core. The current
 //! assessment is never touched here: the caller gets the checked file or the reason it was refused.
 
+use assessment_core::encrypted;
 use assessment_core::savefile::{self, OpenError, Opened, MAX_FILE_BYTES};
 use assessment_core::Bank;
 use wasm_bindgen_futures::JsFuture;
@@ -20,13 +21,36 @@ pub enum ImportError {
     EntryMissing,
     /// Opening needed a write to storage that did not happen.
     Storage(StoreError),
+    /// The file's name says it is encrypted (`.age`), but its contents are not.
+    NamedEncryptedButIsNot,
+}
+
+/// A file that was read: an assessment checked by the core, or an encrypted file whose
+/// passphrase is needed first.
+pub enum Read {
+    Opened(Opened),
+    Encrypted(Vec<u8>),
+}
+
+/// Decides what a file's bytes are: an encrypted file (by its first line, whatever its name), or an
+/// assessment file checked by the core.
+pub fn classify(name: &str, bytes: Vec<u8>, bank: &Bank) -> Result<Read, ImportError> {
+    if encrypted::is_encrypted(&bytes) {
+        return Ok(Read::Encrypted(bytes));
+    }
+    if name.to_ascii_lowercase().ends_with(".age") {
+        return Err(ImportError::NamedEncryptedButIsNot);
+    }
+    savefile::open(&bytes, bank)
+        .map(Read::Opened)
+        .map_err(ImportError::Refused)
 }
 
 /// Reads `file` and hands the checked result to `done`, later.
 pub fn read(
     file: File,
     bank: &'static Bank,
-    done: impl FnOnce(Result<Opened, ImportError>) + 'static,
+    done: impl FnOnce(Result<Read, ImportError>) + 'static,
 ) {
     // Refuse a huge file before reading it into memory.
     let size = file.size() as usize;
@@ -40,7 +64,7 @@ pub fn read(
         let result = match JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                savefile::open(&bytes, bank).map_err(ImportError::Refused)
+                classify(&file.name(), bytes, bank)
             }
             Err(_) => Err(ImportError::Unreadable),
         };

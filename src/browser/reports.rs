@@ -1,13 +1,15 @@
-//! Making a report at the user's click.
+//! Making a report, and encrypting or decrypting a file, at the person's click.
 //!
 //! The assessment file (JSON) is written here: it is the same code that saves the work. Every
 //! other format comes from the core's report generator, which the hosted build keeps out of the
 //! module each visit loads: it is a second WebAssembly module (`crates/assessment-reports`, built
 //! into `reports/` by Trunk) that the page imports on the first download and keeps for the next.
-//! The one-file edition cannot load a second file, so it is built with the `bundled-reports`
-//! feature and calls the generator directly.
+//! The same module encrypts and decrypts passphrase-protected files (`encrypt`, `decrypt`). The
+//! one-file edition cannot load a second file, so it is built with the `bundled-reports` feature
+//! and calls the core directly.
 
 use assessment_core::dates::iso;
+use assessment_core::encrypted::DecryptError;
 use assessment_core::report::{Packed, ReportKind};
 use assessment_core::{savefile, Assessment};
 use chrono::NaiveDate;
@@ -53,31 +55,80 @@ pub async fn generate(
     generator::render(&packed).await
 }
 
+/// Why an encrypted file could not be made or opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CryptFailure {
+    /// The core refused to open it, for this reason.
+    Refused(DecryptError),
+    /// The module that does the work could not be loaded.
+    NotLoaded,
+    /// The browser gave no random numbers.
+    NoRandomness,
+}
+
+/// `file` encrypted under `passphrase`, in the age format.
+pub async fn encrypt(file: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptFailure> {
+    let mut random = [0u8; 48];
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or(CryptFailure::NoRandomness)?;
+    crypto
+        .get_random_values_with_u8_array(&mut random)
+        .map_err(|_| CryptFailure::NoRandomness)?;
+    generator::encrypt(file, passphrase, &random).await
+}
+
+/// The contents of an encrypted file, if `passphrase` opens it.
+pub async fn decrypt(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptFailure> {
+    generator::decrypt(sealed, passphrase).await
+}
+
 #[cfg(feature = "bundled-reports")]
 mod generator {
+    use assessment_core::encrypted::{self, Randomness};
     use assessment_core::report::{render_packed, Packed};
 
-    use super::ReportFailure;
+    use super::{CryptFailure, ReportFailure};
 
     pub async fn render(packed: &Packed<'_>) -> Result<String, ReportFailure> {
         render_packed(packed).map_err(ReportFailure::Refused)
+    }
+
+    pub async fn encrypt(
+        file: &[u8],
+        passphrase: &str,
+        random: &[u8; 48],
+    ) -> Result<Vec<u8>, CryptFailure> {
+        let random = Randomness::from_bytes(*random);
+        Ok(encrypted::encrypt(
+            file,
+            passphrase,
+            encrypted::WORK_FACTOR,
+            random,
+        ))
+    }
+
+    pub async fn decrypt(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptFailure> {
+        encrypted::decrypt(sealed, passphrase, encrypted::MAX_WORK_FACTOR)
+            .map_err(CryptFailure::Refused)
     }
 }
 
 #[cfg(not(feature = "bundled-reports"))]
 mod generator {
+    use assessment_core::encrypted::DecryptError;
     use assessment_core::report::Packed;
     use js_sys::{Array, Promise, Uint8Array};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
 
-    use super::ReportFailure;
+    use super::{CryptFailure, ReportFailure};
 
-    // Imports the generator once (relative to the page, so any hosting sub-path works) and calls
-    // it. A failed import is forgotten, so the next click tries again.
+    // Imports the module once (relative to the page, so any hosting sub-path works) and calls one
+    // of its functions. A failed import is forgotten, so the next click tries again.
     #[wasm_bindgen(inline_js = r#"
 let loading = null;
-export function renderReport(args) {
+export function callGenerator(name, args) {
   if (loading === null) {
     const url = new URL("reports/assessment-reports.js", document.baseURI).href;
     loading = import(url).then(async (generator) => {
@@ -86,12 +137,20 @@ export function renderReport(args) {
     });
     loading.catch(() => { loading = null; });
   }
-  return loading.then((generator) => generator.render_report(...args));
+  return loading.then((generator) => generator[name](...args));
 }
 "#)]
     extern "C" {
-        #[wasm_bindgen(js_name = renderReport)]
-        fn render_report(args: Array) -> Promise;
+        #[wasm_bindgen(js_name = callGenerator)]
+        fn call_generator(name: &str, args: Array) -> Promise;
+    }
+
+    /// What the call returned, or what it threw: the module throws its own strings, a failed
+    /// import throws an Error (`None`).
+    async fn call(name: &str, args: Array) -> Result<JsValue, Option<String>> {
+        JsFuture::from(call_generator(name, args))
+            .await
+            .map_err(|error| error.as_string())
     }
 
     /// Calls the generator's `render_report` with the fields of `packed` in declaration order.
@@ -107,12 +166,42 @@ export function renderReport(args) {
         for text in texts {
             args.push(&text.into());
         }
-        match JsFuture::from(render_report(args)).await {
+        match call("render_report", args).await {
             Ok(contents) => contents.as_string().ok_or(ReportFailure::NoText),
-            // The generator throws its own sentences as strings; a failed import throws an Error.
-            Err(error) => Err(error
-                .as_string()
-                .map_or(ReportFailure::NotLoaded, ReportFailure::Refused)),
+            Err(thrown) => Err(thrown.map_or(ReportFailure::NotLoaded, ReportFailure::Refused)),
         }
+    }
+
+    fn bytes(value: JsValue) -> Vec<u8> {
+        Uint8Array::new(&value).to_vec()
+    }
+
+    pub async fn encrypt(
+        file: &[u8],
+        passphrase: &str,
+        random: &[u8; 48],
+    ) -> Result<Vec<u8>, CryptFailure> {
+        let args = Array::of3(
+            &Uint8Array::from(file),
+            &passphrase.into(),
+            &Uint8Array::from(&random[..]),
+        );
+        call("encrypt_file", args)
+            .await
+            .map(bytes)
+            .map_err(|_| CryptFailure::NotLoaded)
+    }
+
+    pub async fn decrypt(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptFailure> {
+        let args = Array::of2(&Uint8Array::from(sealed), &passphrase.into());
+        call("decrypt_file", args)
+            .await
+            .map(bytes)
+            .map_err(|thrown| {
+                thrown
+                    .as_deref()
+                    .and_then(DecryptError::from_key)
+                    .map_or(CryptFailure::NotLoaded, CryptFailure::Refused)
+            })
     }
 }

@@ -5,6 +5,7 @@
 pub mod accepted_risks;
 pub mod action_plan;
 pub mod downloads;
+pub mod encryption;
 pub mod family_chart;
 pub mod family_nav;
 pub mod fields;

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::encryption::DecryptPrompt;
 use crate::hooks::use_app;
 use crate::state::SaveStatus;
 use crate::words::words;
@@ -37,6 +38,9 @@ pub fn Notices() -> Html {
                     <p>{ w.import_untouched() }</p>
                     <button type="button" onclick={dismiss.clone()}>{ w.dismiss() }</button>
                 </div>
+            }
+            if app.pending_decrypt.is_some() {
+                <DecryptPrompt />
             }
             if app.pending_import.is_some() {
                 <ImportConfirm />

@@ -7,12 +7,13 @@ use std::rc::Rc;
 
 use assessment_core::files::file_name;
 use assessment_core::library::Index;
-use assessment_core::{Change, PlanFilter};
+use assessment_core::{savefile, Change, PlanFilter};
 use yew::prelude::*;
 
 use super::autosave::SaveNow;
 use crate::bank;
-use crate::browser::files;
+use crate::browser::files::{self, ImportError, Read};
+use crate::browser::reports::{self, CryptFailure};
 use crate::browser::storage::{Store, StoreError};
 use crate::browser::{download, persistence};
 use crate::state::{Action, AppState, Screen};
@@ -91,9 +92,59 @@ impl AppHandle {
         let state = self.state.clone();
         files::read(file, bank(), move |result| {
             state.dispatch(match result {
-                Ok(opened) => Action::ImportReady(Rc::new(opened)),
+                Ok(Read::Opened(opened)) => Action::ImportReady(Rc::new(opened)),
+                Ok(Read::Encrypted(sealed)) => Action::DecryptAsked(Rc::new(sealed)),
                 Err(error) => Action::ImportFailed(error),
             })
+        });
+    }
+
+    /// Opens the encrypted file waiting for its passphrase: once decrypted it is checked like any
+    /// assessment file and waits for confirmation. `done` hears why not, if it could not; the
+    /// file stays waiting, so another passphrase can be tried.
+    pub fn decrypt_pending(&self, passphrase: String, done: Callback<Option<CryptFailure>>) {
+        let Some(sealed) = self.pending_decrypt.clone() else {
+            return;
+        };
+        let state = self.state.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            // Let the page show that the work has started: the key derivation takes a second.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            match reports::decrypt(&sealed, &passphrase).await {
+                Ok(file) => {
+                    done.emit(None);
+                    state.dispatch(match savefile::open(&file, bank()) {
+                        Ok(opened) => Action::ImportReady(Rc::new(opened)),
+                        Err(error) => Action::ImportFailed(ImportError::Refused(error)),
+                    });
+                }
+                Err(failure) => done.emit(Some(failure)),
+            }
+        });
+    }
+
+    pub fn cancel_decrypt(&self) {
+        self.dispatch(Action::DecryptCancelled);
+    }
+
+    /// Saves the open assessment as a file protected by `passphrase` (checked by the caller with
+    /// the core's rule); `done` hears whether it worked.
+    pub fn save_encrypted(&self, passphrase: String, done: Callback<Result<(), CryptFailure>>) {
+        let details = &self.assessment.details;
+        let name = file_name(
+            &details.organisation,
+            details.assessed_on,
+            "assessment",
+            "json.age",
+        );
+        let file = persistence::as_file(bank(), &self.assessment);
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            let outcome = reports::encrypt(file.as_bytes(), &passphrase).await;
+            done.emit(outcome.map(|sealed| {
+                // A refused download leaves nothing to undo; the button can be pressed again.
+                let _ = download::download_bytes(&name, "application/octet-stream", &sealed);
+            }));
         });
     }
 

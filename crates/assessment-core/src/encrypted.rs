@@ -198,7 +198,9 @@ pub fn encrypt(plaintext: &[u8], passphrase: &str, log_n: u8, random: Randomness
         )
         .as_bytes(),
     );
-    let mac = header_mac(&random.file_key, &header).finalize().into_bytes();
+    let mac = header_mac(&random.file_key, &header)
+        .finalize()
+        .into_bytes();
     let mut out = header;
     out.extend_from_slice(format!(" {}\n", b64.encode(mac)).as_bytes());
     out.extend_from_slice(&random.nonce);
@@ -274,7 +276,9 @@ fn parse_header(bytes: &[u8]) -> Result<Header<'_>, DecryptError> {
     let log_n: u8 = log_n.parse().map_err(|_| DecryptError::Malformed)?;
     // The sealed file key is 32 bytes: one base64 line of 43 characters.
     let (body, rest) = line(rest)?;
-    let body = b64.decode(text(body)?).map_err(|_| DecryptError::Malformed)?;
+    let body = b64
+        .decode(text(body)?)
+        .map_err(|_| DecryptError::Malformed)?;
     if body.len() != 32 {
         return Err(DecryptError::Malformed);
     }
@@ -353,7 +357,16 @@ mod tests {
 
     #[test]
     fn round_trips_every_size_around_a_chunk() {
-        for len in [0, 1, 100, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 3 * CHUNK + 7] {
+        for len in [
+            0,
+            1,
+            100,
+            CHUNK - 1,
+            CHUNK,
+            CHUNK + 1,
+            2 * CHUNK,
+            3 * CHUNK + 7,
+        ] {
             let plain: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
             let sealed = encrypt(&plain, PASS, TEST_LOG_N, random(len as u8));
             assert!(is_encrypted(&sealed));
@@ -387,7 +400,10 @@ mod tests {
     fn every_truncation_is_refused() {
         let sealed = encrypt(&[7; 300], PASS, TEST_LOG_N, random(3));
         for len in 0..sealed.len() {
-            assert!(decrypt(&sealed[..len], PASS, MAX_WORK_FACTOR).is_err(), "{len}");
+            assert!(
+                decrypt(&sealed[..len], PASS, MAX_WORK_FACTOR).is_err(),
+                "{len}"
+            );
         }
         // A whole chunk cut off the end of a longer file is refused too.
         let long = encrypt(&[7; CHUNK + 10], PASS, TEST_LOG_N, random(4));
@@ -424,7 +440,12 @@ mod tests {
             decrypt(x25519, PASS, MAX_WORK_FACTOR),
             Err(DecryptError::NotPassphrase)
         );
-        for key in ["not-encrypted", "damaged", "work-factor-40", "wrong-passphrase"] {
+        for key in [
+            "not-encrypted",
+            "damaged",
+            "work-factor-40",
+            "wrong-passphrase",
+        ] {
             assert_eq!(DecryptError::from_key(key).unwrap().key(), key);
         }
         assert_eq!(DecryptError::from_key("work-factor-x"), None);

@@ -43,7 +43,10 @@ fn random_bytes() -> [u8; 48] {
 #[test]
 #[ignore = "needs Debian's age and script; run by cargo xtask test"]
 fn age_decrypts_what_this_crate_encrypts() {
-    let plain = format!("{{\"kind\":\"test\",\"text\":\"{}\"}}", "é<>\"".repeat(40_000));
+    let plain = format!(
+        "{{\"kind\":\"test\",\"text\":\"{}\"}}",
+        "é<>\"".repeat(40_000)
+    );
     let sealed = encrypt(
         plain.as_bytes(),
         PASSPHRASE,

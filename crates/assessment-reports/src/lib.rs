@@ -1,8 +1,10 @@
-//! The report generator as its own WebAssembly module. The hosted app loads it on the first
-//! download instead of carrying the report code (templates, CSV, OSCAL, hashing) in the module
-//! every visit loads; see docs/PERFORMANCE.md. All the work is in the core's
-//! [`assessment_core::report::render_packed`]; this crate only exposes it to JavaScript.
+//! The report generator and the file encryption as their own WebAssembly module. The hosted app
+//! loads it on the first download or the first encrypted file instead of carrying the report code
+//! (templates, CSV, OSCAL, hashing) and the ciphers in the module every visit loads; see
+//! docs/PERFORMANCE.md. All the work is in the core ([`assessment_core::report::render_packed`],
+//! [`assessment_core::encrypted`]); this crate only exposes it to JavaScript.
 
+use assessment_core::encrypted::{self, Randomness};
 use assessment_core::report::{render_packed, Packed};
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -27,4 +29,25 @@ pub fn render_report(
         app_version,
         edition,
     })
+}
+
+/// `file` encrypted under `passphrase` in the age format, with the 48 random bytes `random`.
+#[wasm_bindgen]
+pub fn encrypt_file(file: &[u8], passphrase: &str, random: &[u8]) -> Result<Vec<u8>, String> {
+    let random: [u8; 48] = random
+        .try_into()
+        .map_err(|_| "48 random bytes are needed".to_string())?;
+    Ok(encrypted::encrypt(
+        file,
+        passphrase,
+        encrypted::WORK_FACTOR,
+        Randomness::from_bytes(random),
+    ))
+}
+
+/// The contents of an age file protected by `passphrase`. An error is thrown as the stable key
+/// of an [`encrypted::DecryptError`].
+#[wasm_bindgen]
+pub fn decrypt_file(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, String> {
+    encrypted::decrypt(sealed, passphrase, encrypted::MAX_WORK_FACTOR).map_err(|e| e.key())
 }
