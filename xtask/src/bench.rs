@@ -230,6 +230,20 @@ fn figures_table(
             ));
         }
     }
+    for (label, key) in [
+        (
+            "Encrypt the complete assessment (passphrase, work factor 17)",
+            "encryptMs",
+        ),
+        ("Decrypt it again, up to the confirmation", "decryptMs"),
+    ] {
+        rows.push((
+            label.into(),
+            ms(&browser["journey"][key]),
+            "about 1 s".into(),
+            "–".into(),
+        ));
+    }
     let heap = browser["journey"]["jsHeapBytes"].as_f64().unwrap_or(0.0) as u64;
     let wasm = browser["journey"]["wasmMemoryBytes"]
         .as_f64()

@@ -164,6 +164,18 @@ fn test() -> Result<(), String> {
         "xtask",
     ]))?;
 
+    run::step("Encrypted files against Debian's age, both ways");
+    run::run(run::cmd("cargo").args([
+        "test",
+        "--locked",
+        "--package",
+        "assessment-core",
+        "--test",
+        "age_interop",
+        "--",
+        "--ignored",
+    ]))?;
+
     run::step("OSCAL validation (compliance-trestle)");
     oscal::validate()?;
 

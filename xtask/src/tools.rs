@@ -10,6 +10,8 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// Debian's age (the Go reference implementation), the independent check of encrypted files.
+pub const AGE: &str = "/usr/bin/age";
 pub const GECKODRIVER_VERSION: &str = "0.37.1";
 
 /// Which tools a command needs.
@@ -31,8 +33,8 @@ pub fn ensure_all(needs: Needs) -> Result<(), String> {
     ensure_node_packages()?;
     if needs == Needs::Everything {
         ensure_debian_packages(
-            &[CHROMIUM, CHROMEDRIVER, FIREFOX],
-            &["chromium", "chromium-driver", "firefox-esr"],
+            &[CHROMIUM, CHROMEDRIVER, FIREFOX, AGE],
+            &["chromium", "chromium-driver", "firefox-esr", "age"],
             false,
         )?;
         ensure_cargo_tool(
