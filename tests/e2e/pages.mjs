@@ -74,6 +74,28 @@ export class Walkthrough {
     return files;
   }
 
+  /**
+   * From a page with the file panel: saves the work encrypted with `passphrase`, opens the file
+   * again with it, and leaves the confirmation showing. Returns the encrypted file's name.
+   */
+  async encryptedRoundTrip(passphrase) {
+    await this.page.getByTestId('save-encrypted').click();
+    await this.page.getByTestId('passphrase').fill(passphrase);
+    await this.page.getByTestId('passphrase-again').fill(passphrase);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('encrypt-submit').click(),
+    ]);
+    const sealed = await readFile(await download.path());
+    await this.page.getByTestId('import-file').setInputFiles({
+      name: download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: sealed,
+    });
+    await this.page.getByTestId('decrypt-passphrase').fill(passphrase);
+    await this.page.getByTestId('decrypt-submit').click();
+    await this.page.getByTestId('import-confirm').waitFor();
+    return download.suggestedFilename();
+  }
+
   /** Presses Tab until the focused element satisfies `test` (run in the page); fails after `limit`. */
   async tabUntil(test, arg, limit = 60) {
     for (let i = 0; i < limit; i += 1) {

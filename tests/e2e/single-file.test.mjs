@@ -58,6 +58,8 @@ test('the one-file edition works from file:// with no request at all', async () 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-file').click()]);
   assert.match(download.suggestedFilename(), /^usb-org_\d{4}-\d{2}-\d{2}_assessment\.json$/);
   const saved = await readFile(await download.path());
+  assert.match(await app.encryptedRoundTrip('usb stick passphrase'), /^usb-org_.*_assessment\.json\.age$/);
+  await page.getByTestId('import-cancel').click();
   await page.getByTestId('import-file').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: saved });
   await page.getByTestId('import-confirm-open').click();
   await page.locator('#main .page-heading', { hasText: 'Summary' }).waitFor();
