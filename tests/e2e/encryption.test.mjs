@@ -107,7 +107,7 @@ test('save encrypted, decrypt it with the age tool, open it again with the passp
   // Undo goes back to the work the opening replaced.
   await page.getByTestId('undo-open').click();
   assert.equal(await page.getByTestId('organisation').inputValue(), 'Other work');
-  assert.deepEqual(foreignRequests(requests, ctx.server.url), []);
+  assert.deepEqual(foreignRequests(requests, ctx.server.origin), []);
   await context.close();
 });
 
