@@ -144,7 +144,7 @@ fn figures_table(
             of_floor(app_gzip),
         ),
         (
-            "Gzip size of the report generator (loaded on the first download, not in the first visit)"
+            "Gzip size of the on-demand module: report generator and encryption (loaded on first use, not in the first visit)"
                 .into(),
             kb(app.on_demand.iter().map(|f| f.gzip).sum()),
             "–".into(),
