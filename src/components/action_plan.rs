@@ -7,8 +7,7 @@
 use std::rc::Rc;
 
 use assessment_core::{
-    ActionStatus, Change, Evaluation, Flag, Horizon, Keyed, PlanFilter, PlanItem, RecordEdit,
-    RiskAcceptance, Severity,
+    ActionStatus, Change, Evaluation, Flag, Keyed, PlanFilter, PlanItem, RecordEdit, RiskAcceptance,
 };
 use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
@@ -17,7 +16,7 @@ use yew::prelude::*;
 
 use super::fields::{DateField, TextField};
 use crate::format;
-use crate::hooks::use_app;
+use crate::hooks::{use_app, AppHandle};
 use crate::words::words;
 
 #[derive(Properties, PartialEq)]
@@ -57,39 +56,28 @@ fn choice_select<T: Keyed>(
     }
 }
 
+/// A callback that sets one field of the plan filter the state holds.
+fn set_filter<T: 'static>(
+    app: &AppHandle,
+    set: fn(&mut PlanFilter, Option<T>),
+) -> Callback<Option<T>> {
+    let app = app.clone();
+    Callback::from(move |choice| {
+        let mut next = app.plan_filter;
+        set(&mut next, choice);
+        app.filter_plan(next);
+    })
+}
+
 #[component]
 pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     let app = use_app();
     let w = words();
     let filter = app.plan_filter;
     let shown = props.evaluation.plan.shown(&filter);
-    let horizon = {
-        let app = app.clone();
-        Callback::from(move |horizon: Option<Horizon>| {
-            app.filter_plan(PlanFilter {
-                horizon,
-                ..app.plan_filter
-            })
-        })
-    };
-    let severity = {
-        let app = app.clone();
-        Callback::from(move |severity: Option<Severity>| {
-            app.filter_plan(PlanFilter {
-                severity,
-                ..app.plan_filter
-            })
-        })
-    };
-    let status = {
-        let app = app.clone();
-        Callback::from(move |status: Option<ActionStatus>| {
-            app.filter_plan(PlanFilter {
-                status,
-                ..app.plan_filter
-            })
-        })
-    };
+    let horizon = set_filter(&app, |f, horizon| f.horizon = horizon);
+    let severity = set_filter(&app, |f, severity| f.severity = severity);
+    let status = set_filter(&app, |f, status| f.status = status);
     html! {
         <section class="panel" aria-labelledby="plan-heading" data-testid="plan">
             <h3 id="plan-heading">{ w.plan_heading() }</h3>

@@ -306,9 +306,6 @@ pub fn decrypt(bytes: &[u8], passphrase: &str, max_log_n: u8) -> Result<Vec<u8>,
             asked: header.log_n,
         });
     }
-    if header.log_n == 0 {
-        return Err(DecryptError::Malformed);
-    }
     let wrapping = wrap_key(passphrase, &header.salt, header.log_n)?;
     let file_key: [u8; 16] = ChaCha20Poly1305::new(Key::from_slice(&wrapping))
         .decrypt(&Nonce::default(), header.body.as_slice())

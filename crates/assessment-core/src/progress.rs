@@ -4,7 +4,7 @@
 //! These use the same [`AnswerState`] as the score, so the walk-through and the score can never
 //! disagree about whether a question is answered.
 
-use crate::assessment::{Assessment, RiskAcceptance};
+use crate::assessment::Assessment;
 use crate::content::{Bank, Question};
 use crate::profile::Facts;
 use crate::scoring::AnswerState;
@@ -74,12 +74,6 @@ impl<'a> Progress<'a> {
             .find(|p| p.family >= from)
             .or_else(|| self.pending.first())
     }
-}
-
-/// Where a risk acceptance being filled in stands: what it still lacks. The same rule the plan
-/// applies ([`RiskAcceptance::missing`]), so the form never records one the plan refuses.
-pub fn acceptance_gaps(draft: &RiskAcceptance) -> Vec<crate::AcceptanceProblem> {
-    draft.missing()
 }
 
 #[cfg(test)]
