@@ -35,8 +35,7 @@ pub fn bench(single_file: &str) -> Result<(), String> {
     build_floor()?;
 
     step("App built with a synthetic bank of 2,000 questions");
-    let shipped =
-        Bank::from_toml(&read(&root.join("content/bank.toml"))?).map_err(|e| e.to_string())?;
+    let shipped = Bank::from_dir(&root.join("content")).map_err(|e| e.to_string())?;
     let big = synthetic::bank(&shipped, SYNTHETIC_QUESTIONS);
     fs::create_dir_all(root.join("target/bench")).map_err(|e| e.to_string())?;
     let bank_path = root.join("target/bench/synthetic-bank.json");

@@ -142,8 +142,7 @@ pub fn check(dist: &str, floor: &str, single_file: &str) -> Result<(), String> {
         print_wasm_sections(&repo_root().join(dist).join(&wasm.name))?;
     }
     let bank =
-        fs::read_to_string(repo_root().join("content/bank.toml")).map_err(|e| e.to_string())?;
-    let bank = assessment_core::Bank::from_toml(&bank).map_err(|e| e.to_string())?;
+        assessment_core::Bank::from_dir(&repo_root().join("content")).map_err(|e| e.to_string())?;
     println!(
         "    of which the embedded question bank (postcard): {} bytes gzip",
         gzip_len(&bank.to_bytes())

@@ -9,13 +9,11 @@ use crate::run::{repo_root, step};
 
 const DOC: &str = "docs/CONTENT.md";
 
-/// Rewrites the generated blocks of `docs/CONTENT.md` from `content/bank.toml`.
+/// Rewrites the generated blocks of `docs/CONTENT.md` from the bank in `content/`.
 pub fn regenerate() -> Result<(), String> {
     step("Regenerating the coverage table and source register in docs/CONTENT.md");
     let root = repo_root();
-    let text = fs::read_to_string(root.join("content/bank.toml"))
-        .map_err(|e| format!("cannot read content/bank.toml: {e}"))?;
-    let bank = Bank::from_toml(&text).map_err(|e| e.to_string())?;
+    let bank = Bank::from_dir(&root.join("content")).map_err(|e| e.to_string())?;
     let doc_path = root.join(DOC);
     let doc = fs::read_to_string(&doc_path).map_err(|e| format!("cannot read {DOC}: {e}"))?;
     let doc = replace_block(&doc, "coverage", &bank.coverage_markdown())?;

@@ -29,7 +29,7 @@ commands:
   release build release/: the hosted folder, the one-file edition and SHA256SUMS
   reproducible  build the release twice from two paths and fail unless identical
   setup   only install what is missing
-  docs    regenerate the tables in docs/CONTENT.md from content/bank.toml
+  docs    regenerate the tables in docs/CONTENT.md from the bank in content/
   size    check the gzip size budgets (first visit <= 280 KB; one-file edition: start <= 350 KB, whole <= 1.2 MB)
   bench   run every benchmark (sizes, start-up, repaint, reports, memory, native) into docs/PERFORMANCE.md
   oscal   validate the OSCAL export with compliance-trestle (installed into .tools/ on first use)

@@ -35,9 +35,7 @@ mod tests {
 
     #[test]
     fn a_synthetic_bank_is_valid_and_as_large_as_asked() {
-        let text =
-            std::fs::read_to_string(crate::run::repo_root().join("content/bank.toml")).unwrap();
-        let shipped = Bank::from_toml(&text).unwrap();
+        let shipped = Bank::from_dir(&crate::run::repo_root().join("content")).unwrap();
         let big = bank(&shipped, 2000);
         assert_eq!(big.questions.len(), 2000);
         assert!(big.problems().is_empty(), "{:?}", big.problems());

@@ -64,7 +64,7 @@ fn synthetic_bank(shipped: &Bank, size: usize) -> Bank {
 }
 
 fn benches(c: &mut Criterion) {
-    let shipped = Bank::from_toml(SHIPPED).expect("shipped bank is valid");
+    let shipped = Bank::from_toml(&SHIPPED).expect("shipped bank is valid");
     let today = day(29);
     let assessment = mixed_assessment(&shipped);
     c.bench_function("evaluate, shipped bank (96 questions)", |b| {

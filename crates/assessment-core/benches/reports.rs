@@ -59,7 +59,7 @@ fn complete_assessment(bank: &Bank) -> Assessment {
 }
 
 fn benches(c: &mut Criterion) {
-    let bank = Bank::from_toml(SHIPPED).expect("shipped bank is valid");
+    let bank = Bank::from_toml(&SHIPPED).expect("shipped bank is valid");
     let assessment = complete_assessment(&bank);
     let today = day(29);
     let evaluation = evaluate(&bank, &assessment, today);

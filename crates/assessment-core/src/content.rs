@@ -5,10 +5,12 @@
 //! Postcard is positional, so no field here may be skipped when serialising: optional fields are
 //! written as `null` in the JSON form rather than left out.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::answers::AnswerType;
 
 /// The bank file format this code reads. A bank with another `format` is refused.
 pub const BANK_FORMAT: u32 = 1;
@@ -21,8 +23,13 @@ pub struct Bank {
     pub format: u32,
     /// Content version, shown in the app and in reports.
     pub version: String,
+    /// The day the content was last checked against its sources (`yyyy-mm-dd`), shown in the
+    /// app and in reports. docs/CONTENT.md says how to re-review.
+    pub reviewed_on: String,
     pub cpg_version: String,
-    pub scuba_version: String,
+    /// Which SCuBA baselines the `refs.scuba` ids cite: a released ScubaGear version and the
+    /// baseline documents on its main branch (see `content/scuba.toml`).
+    pub scuba_baselines: String,
     pub attack_version: String,
     pub csf_version: String,
     pub cis_version: String,
@@ -30,7 +37,74 @@ pub struct Bank {
     pub families: Vec<Family>,
     pub measures: Vec<Measure>,
     pub profile: Vec<ProfileQuestion>,
+    /// Licences questions may need; each id is also a profile fact.
+    #[serde(default)]
+    pub licences: Vec<Licence>,
+    /// Plain-language explanations of the jargon questions use.
+    #[serde(default)]
+    pub glossary: Vec<GlossaryTerm>,
     pub questions: Vec<Question>,
+}
+
+/// A licence some questions need, named as people buy it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    /// The profile fact that says the organisation holds it, e.g. `entra_p1`.
+    pub id: String,
+    /// e.g. "Microsoft Entra ID P1".
+    pub name: String,
+    /// The plans that include it, e.g. "Microsoft 365 E3 and E5, Business Premium, A3, A5".
+    pub included_in: String,
+}
+
+/// One glossary entry. A question uses the term when its text contains `term` or one of `forms`
+/// (case-insensitive).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    /// Anchor-safe id, e.g. `service-principal`.
+    pub id: String,
+    pub term: String,
+    /// Other spellings to recognise: plurals, abbreviations.
+    #[serde(default)]
+    pub forms: Vec<String>,
+    pub definition: String,
+}
+
+impl GlossaryTerm {
+    /// The term or one of its forms appears in `text` as whole words, ignoring case.
+    pub fn appears_in(&self, text: &str) -> bool {
+        let text = text.to_lowercase();
+        std::iter::once(&self.term)
+            .chain(&self.forms)
+            .any(|form| contains_words(&text, &form.to_lowercase()))
+    }
+}
+
+/// `needle` occurs in `haystack` with no letter or digit directly before or after it.
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    haystack.match_indices(needle).any(|(start, _)| {
+        let before = haystack[..start].chars().next_back();
+        let after = haystack[start + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// When a family is finished by circumstance rather than by answering each question: every fact
+/// in `facts_false` is known false and every question in `done` is answered fully in place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClosingRule {
+    #[serde(default)]
+    pub facts_false: Vec<String>,
+    #[serde(default)]
+    pub done: Vec<String>,
+    /// Shown when the rule closes the family, e.g. why nothing more is needed.
+    pub reason: String,
 }
 
 /// A published document that questions cite.
@@ -53,6 +127,9 @@ pub struct Family {
     pub id: String,
     pub title: String,
     pub summary: String,
+    /// The rule that closes the family's remaining questions, if it has one.
+    #[serde(default)]
+    pub closes: Option<ClosingRule>,
 }
 
 /// One of the numbered recommended measures the bank must cover.
@@ -210,9 +287,26 @@ pub struct Question {
     pub family: String,
     pub title: String,
     pub text: String,
+    /// The kind of answer the question takes.
+    pub answer: AnswerType,
+    /// What each answer means for this question, keyed by the answer's key (`partly`, `under-way`…),
+    /// where the general meaning is not precise enough.
+    #[serde(default)]
+    pub levels: BTreeMap<String, String>,
     pub why: String,
     pub verify: String,
     pub remedy: String,
+    /// The licences (ids in the bank's `licences`) the measure needs; the question then requires
+    /// each of those facts.
+    #[serde(default)]
+    pub licences: Vec<String>,
+    /// What an organisation without those licences can do instead, if anything.
+    #[serde(default)]
+    pub free_alternative: Option<String>,
+    /// The day the time-sensitive facts in this question (retirements, deadlines, licence rules)
+    /// were last checked, `yyyy-mm-dd`.
+    #[serde(default)]
+    pub as_of: Option<String>,
     pub severity: Severity,
     pub effort: Effort,
     /// Facts that must not be known false for the question to apply.
@@ -265,6 +359,53 @@ impl Bank {
     pub fn from_toml(text: &str) -> Result<Bank, ContentError> {
         let bank: Bank = toml::from_str(text).map_err(|e| ContentError::Parse(e.to_string()))?;
         bank.checked()
+    }
+
+    /// Reads and checks the shipped bank from its folder (`content/`): `bank.toml` holds the header,
+    /// sources, families, measures, profile and licences; `glossary.toml` the glossary;
+    /// `questions/<family>.toml` holds
+    /// each family's questions, read in family order so the bank order is the walk-through order.
+    #[cfg(feature = "toml")]
+    pub fn from_dir(dir: &std::path::Path) -> Result<Bank, ContentError> {
+        Bank::from_toml(&Bank::source_in(dir)?)
+    }
+
+    /// The shipped bank as one TOML text: `bank.toml`, `glossary.toml`, then every family's
+    /// question file.
+    #[cfg(feature = "toml")]
+    pub fn source_in(dir: &std::path::Path) -> Result<String, ContentError> {
+        let read = |path: std::path::PathBuf| {
+            std::fs::read_to_string(&path)
+                .map_err(|e| ContentError::Parse(format!("cannot read {}: {e}", path.display())))
+        };
+        let mut text = read(dir.join("bank.toml"))?;
+        #[derive(Deserialize)]
+        struct Families {
+            families: Vec<FamilyId>,
+        }
+        #[derive(Deserialize)]
+        struct FamilyId {
+            id: String,
+        }
+        let header: Families =
+            toml::from_str(&text).map_err(|e| ContentError::Parse(e.to_string()))?;
+        text.push('\n');
+        text.push_str(&read(dir.join("glossary.toml"))?);
+        for family in header.families {
+            text.push('\n');
+            text.push_str(&read(dir.join("questions").join(format!("{}.toml", family.id)))?);
+        }
+        Ok(text)
+    }
+
+    /// The files [`Bank::source_in`] reads, for build scripts that must rerun when one changes.
+    #[cfg(feature = "toml")]
+    pub fn files_in(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files = vec![dir.join("bank.toml"), dir.join("glossary.toml")];
+        if let Ok(entries) = std::fs::read_dir(dir.join("questions")) {
+            files.extend(entries.flatten().map(|e| e.path()));
+        }
+        files
     }
 
     /// Parses the JSON form embedded in the app and checks it.
@@ -336,15 +477,23 @@ impl Bank {
         for (field, value) in [
             ("version", &self.version),
             ("cpg_version", &self.cpg_version),
-            ("scuba_version", &self.scuba_version),
+            ("scuba_baselines", &self.scuba_baselines),
             ("attack_version", &self.attack_version),
             ("csf_version", &self.csf_version),
             ("cis_version", &self.cis_version),
         ] {
             require_text(&mut problems, "bank", field, value);
         }
+        if !is_full_iso_date(&self.reviewed_on) {
+            problems.push(format!(
+                "bank: reviewed_on {:?} is not yyyy-mm-dd",
+                self.reviewed_on
+            ));
+        }
         self.check_sources(&mut problems);
         self.check_families(&mut problems);
+        self.check_licences(&mut problems);
+        self.check_glossary(&mut problems);
         self.check_measures(&mut problems);
         self.check_profile(&mut problems);
         self.check_questions(&mut problems);
@@ -383,7 +532,84 @@ impl Bank {
             if self.questions_in(&family.id).next().is_none() {
                 problems.push(format!("{item} has no questions"));
             }
+            if let Some(rule) = &family.closes {
+                self.check_closing_rule(problems, &item, rule);
+            }
         }
+    }
+
+    fn check_closing_rule(&self, problems: &mut Vec<String>, item: &str, rule: &ClosingRule) {
+        require_text(problems, item, "closing reason", &rule.reason);
+        if rule.facts_false.is_empty() && rule.done.is_empty() {
+            problems.push(format!("{item}: closing rule has no condition"));
+        }
+        let facts = self.known_facts();
+        for fact in &rule.facts_false {
+            if !facts.contains(fact.as_str()) {
+                problems.push(format!(
+                    "{item}: closing rule names fact {fact:?} no profile answer decides"
+                ));
+            }
+        }
+        for id in &rule.done {
+            if self.question(id).is_none() {
+                problems.push(format!(
+                    "{item}: closing rule names unknown question {id}"
+                ));
+            }
+        }
+    }
+
+    fn check_licences(&self, problems: &mut Vec<String>) {
+        let facts = self.known_facts();
+        let mut seen = BTreeSet::new();
+        for licence in &self.licences {
+            let item = format!("licence {}", licence.id);
+            if !seen.insert(licence.id.as_str()) {
+                problems.push(format!("{item} is defined twice"));
+            }
+            require_text(problems, &item, "name", &licence.name);
+            require_text(problems, &item, "included_in", &licence.included_in);
+            if !facts.contains(licence.id.as_str()) {
+                problems.push(format!("{item}: no profile answer decides it"));
+            }
+        }
+    }
+
+    fn check_glossary(&self, problems: &mut Vec<String>) {
+        let mut seen = BTreeSet::new();
+        for entry in &self.glossary {
+            let item = format!("glossary term {}", entry.id);
+            if !seen.insert(entry.id.as_str()) {
+                problems.push(format!("{item} is defined twice"));
+            }
+            if entry.id.is_empty()
+                || !entry
+                    .id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                problems.push(format!("{item}: id must be lower-case letters, digits and dashes"));
+            }
+            require_text(problems, &item, "term", &entry.term);
+            require_text(problems, &item, "definition", &entry.definition);
+        }
+    }
+
+    /// The licences a question needs, in the question's order.
+    pub fn licences_of<'a>(&'a self, question: &'a Question) -> impl Iterator<Item = &'a Licence> {
+        question
+            .licences
+            .iter()
+            .filter_map(|id| self.licences.iter().find(|l| &l.id == id))
+    }
+
+    /// The glossary entries whose term appears in the question's text, in glossary order.
+    pub fn terms_in<'a>(&'a self, question: &Question) -> Vec<&'a GlossaryTerm> {
+        self.glossary
+            .iter()
+            .filter(|entry| entry.appears_in(&question.text))
+            .collect()
     }
 
     fn check_measures(&self, problems: &mut Vec<String>) {
@@ -472,7 +698,70 @@ impl Bank {
                     problems.push(format!("{item}: no profile answer decides fact {fact:?}"));
                 }
             }
+            self.check_answer_type(problems, &item, question);
+            self.check_licence_of(problems, &item, question);
+            if let Some(date) = &question.as_of {
+                if !is_full_iso_date(date) {
+                    problems.push(format!("{item}: as_of {date:?} is not yyyy-mm-dd"));
+                }
+            }
         }
+    }
+
+    fn check_answer_type(&self, problems: &mut Vec<String>, item: &str, question: &Question) {
+        for (key, meaning) in &question.levels {
+            if question.answer.level_of(key).is_none() {
+                problems.push(format!(
+                    "{item}: levels names {key:?}, which a {} question does not offer",
+                    question.answer.key()
+                ));
+            }
+            require_text(problems, item, &format!("levels.{key}"), meaning);
+        }
+    }
+
+    /// A question that needs a licence says so, and is hidden when the licence is known absent.
+    fn check_licence_of(&self, problems: &mut Vec<String>, item: &str, question: &Question) {
+        for id in &question.licences {
+            if !self.licences.iter().any(|l| &l.id == id) {
+                problems.push(format!("{item}: unknown licence {id:?}"));
+            } else if !question.requires.contains(id) {
+                problems.push(format!("{item}: needs licence {id} but does not require it"));
+            }
+        }
+        for licence in &self.licences {
+            let named = question
+                .licences
+                .iter()
+                .any(|id| id == &licence.id || self.includes(id, &licence.id));
+            if question.requires.contains(&licence.id) && !named {
+                problems.push(format!(
+                    "{item}: requires {} but does not name it among its licences",
+                    licence.id
+                ));
+            }
+        }
+        if let Some(text) = &question.free_alternative {
+            require_text(problems, item, "free_alternative", text);
+            if question.licences.is_empty() {
+                problems.push(format!("{item}: free_alternative without a licence"));
+            }
+        }
+    }
+
+    /// Holding licence `higher` implies holding `lower`: every profile option that establishes
+    /// `higher` also establishes `lower` (P2 plans include P1).
+    fn includes(&self, higher: &str, lower: &str) -> bool {
+        let options: Vec<&ProfileOption> = self
+            .profile
+            .iter()
+            .flat_map(|p| &p.options)
+            .filter(|o| o.sets_true.iter().any(|f| f == higher))
+            .collect();
+        !options.is_empty()
+            && options
+                .iter()
+                .all(|o| o.sets_true.iter().any(|f| f == lower))
     }
 
     /// For each measure, in order, the ids of the questions that ask it.
@@ -574,6 +863,11 @@ fn is_question_id(id: &str) -> bool {
         && number.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// `yyyy-mm-dd` with plausible month and day numbers.
+fn is_full_iso_date(date: &str) -> bool {
+    date.len() == 10 && is_iso_date_prefix(date)
+}
+
 /// `yyyy`, `yyyy-mm` or `yyyy-mm-dd` with plausible month and day numbers.
 fn is_iso_date_prefix(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
@@ -608,7 +902,23 @@ mod tests {
     }
 
     #[test]
+    fn glossary_terms_match_whole_words_only() {
+        let term = GlossaryTerm {
+            id: "pim".into(),
+            term: "Privileged Identity Management".into(),
+            forms: vec!["PIM".into()],
+            definition: "d".into(),
+        };
+        assert!(term.appears_in("Do you use PIM for admins?"));
+        assert!(term.appears_in("Is privileged identity management on?"));
+        assert!(!term.appears_in("A pimple is not PIMS"));
+        assert!(!term.appears_in(""));
+    }
+
+    #[test]
     fn dates_must_be_iso() {
+        assert!(is_full_iso_date("2026-12-01"));
+        assert!(!is_full_iso_date("2026-12"));
         assert!(is_iso_date_prefix("2024-04-11"));
         assert!(is_iso_date_prefix("2024-04"));
         assert!(is_iso_date_prefix("2024"));

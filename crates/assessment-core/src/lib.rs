@@ -22,13 +22,14 @@ pub mod savefile;
 pub mod scoring;
 pub mod tier;
 
-pub use answers::{Level, Response};
+pub use answers::{AnswerType, Level, Response};
 pub use assessment::{
     AcceptanceProblem, ActionStatus, AnswerRecord, Assessment, Change, Details, DetailsEdit,
     RecordEdit, RiskAcceptance,
 };
 pub use content::{
-    Bank, ContentError, DirectivePhase, Effort, ProfileOption, ProfileQuestion, Question, Severity,
+    Bank, ClosingRule, ContentError, DirectivePhase, Effort, GlossaryTerm, Licence, ProfileOption,
+    ProfileQuestion, Question, Severity,
 };
 pub use evaluation::{evaluate, Evaluation, QuestionRef};
 pub use keys::Keyed;

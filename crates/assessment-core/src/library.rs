@@ -185,13 +185,13 @@ mod tests {
     fn bank() -> Bank {
         Bank::from_json(
             &serde_json::to_string(&serde_json::json!({
-                "format": 1, "version": "t", "cpg_version": "t", "scuba_version": "t",
+                "format": 1, "version": "t", "cpg_version": "t", "scuba_baselines": "t", "reviewed_on": "2026-12-02",
                 "attack_version": "t", "csf_version": "t", "cis_version": "t",
                 "sources": [{"id": "S1", "publisher": "p", "title": "t", "date": "2024"}],
                 "families": [{"id": "f", "title": "F", "summary": "s"}],
                 "measures": [{"number": 1, "family": "f", "title": "m"}],
                 "profile": [],
-                "questions": [{"id": "AB-01", "family": "f", "title": "t", "text": "t",
+                "questions": [{"id": "AB-01", "family": "f", "title": "t", "text": "t", "answer": "coverage",
                     "why": "w", "verify": "v", "remedy": "r", "severity": "high",
                     "effort": "low", "measures": [1], "sources": ["S1"]}]
             }))

@@ -4,7 +4,13 @@
 use assessment_core::{ActionStatus, Assessment, RiskAcceptance};
 use chrono::{Days, NaiveDate};
 
-pub const SHIPPED: &str = include_str!("../../../../content/bank.toml");
+pub static SHIPPED: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    assessment_core::Bank::source_in(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../content"
+    )))
+    .expect("the shipped bank can be read")
+});
 
 /// `offset` days after the notification date of 2 April 2024.
 pub fn day(offset: u64) -> NaiveDate {

@@ -415,7 +415,7 @@ fn assessment_results(ctx: &ReportContext) -> AssessmentResults {
             inline(&bank.csf_version),
             inline(&bank.cis_version),
             inline(&bank.cpg_version),
-            inline(&bank.scuba_version),
+            inline(&bank.scuba_baselines),
             inline(&bank.attack_version)
         ),
         props: Vec::new(),
