@@ -309,6 +309,9 @@ pub struct Question {
     pub as_of: Option<String>,
     pub severity: Severity,
     pub effort: Effort,
+    /// Among the few most important questions asked in the first pass (critical or high only).
+    #[serde(default)]
+    pub first_pass: bool,
     /// Facts that must not be known false for the question to apply.
     #[serde(default)]
     pub requires: Vec<String>,
@@ -699,6 +702,9 @@ impl Bank {
                 }
             }
             self.check_answer_type(problems, &item, question);
+            if question.first_pass && question.severity < Severity::High {
+                problems.push(format!("{item}: first_pass needs severity high or critical"));
+            }
             self.check_licence_of(problems, &item, question);
             if let Some(date) = &question.as_of {
                 if !is_full_iso_date(date) {
