@@ -289,8 +289,9 @@ pub struct Question {
     pub text: String,
     /// The kind of answer the question takes.
     pub answer: AnswerType,
-    /// What each answer means for this question, keyed by the answer's key (`partly`, `under-way`…),
-    /// where the general meaning is not precise enough.
+    /// What each answer means for this question, keyed by the level it maps onto (`none`,
+    /// `partial`, `largely`, `fully`; an action's "under way" is `partial`), where the general
+    /// meaning is not precise enough.
     #[serde(default)]
     pub levels: BTreeMap<String, String>,
     pub why: String,
@@ -716,7 +717,8 @@ impl Bank {
 
     fn check_answer_type(&self, problems: &mut Vec<String>, item: &str, question: &Question) {
         for (key, meaning) in &question.levels {
-            if question.answer.level_of(key).is_none() {
+            let level = crate::answers::Level::ALL.into_iter().find(|l| l.key() == key);
+            if !level.is_some_and(|level| question.answer.allows(level)) {
                 problems.push(format!(
                     "{item}: levels names {key:?}, which a {} question does not offer",
                     question.answer.key()
