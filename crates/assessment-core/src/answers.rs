@@ -130,6 +130,15 @@ impl AnswerType {
             .unwrap_or(Level::None)
     }
 
+    /// The lowest level this type offers that meets `needed`: "On" meets "Largely in place".
+    pub fn at_least(self, needed: Level) -> Level {
+        self.levels()
+            .iter()
+            .copied()
+            .find(|level| *level >= needed)
+            .unwrap_or(Level::Fully)
+    }
+
     /// Stable machine name of the type.
     pub fn key(self) -> &'static str {
         match self {
@@ -210,5 +219,7 @@ mod tests {
         assert_eq!(AnswerType::Action.label(Level::None), "Not started");
         assert_eq!(AnswerType::Coverage.label(Level::Partial), "Partly in place");
         assert_eq!(AnswerType::Action.key_of(Level::Fully), "done");
+        assert_eq!(AnswerType::Setting.at_least(Level::Largely), Level::Fully);
+        assert_eq!(AnswerType::Action.at_least(Level::Partial), Level::Partial);
     }
 }

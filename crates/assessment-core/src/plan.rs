@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 use chrono::{Days, NaiveDate};
 
-use crate::answers::Level;
+use crate::answers::{AnswerType, Level};
 use crate::assessment::{AcceptanceProblem, ActionStatus, AnswerRecord, Details, RiskAcceptance};
 use crate::content::{DirectivePhase, Effort, References, Severity};
 use crate::scoring::{AnswerState, Assessed};
@@ -177,6 +177,8 @@ pub struct PlanItem {
     pub family: String,
     /// Where the question stands now.
     pub state: AnswerState,
+    /// The kind of answer the question takes, which names its state.
+    pub answer: AnswerType,
     /// When the answer is unknown: find out first, and how.
     pub first_step: Option<FirstStep>,
     /// What to do (the question's remedy).
@@ -202,6 +204,11 @@ pub struct PlanItem {
 }
 
 impl PlanItem {
+    /// The current answer in the words of the question's type, e.g. "Off" or "Under way".
+    pub fn answer_label(&self) -> &'static str {
+        self.state.label_for(self.answer)
+    }
+
     /// Risk reduction per unit of effort, for display (ranking compares exact integers).
     pub fn ratio(&self) -> f64 {
         f64::from(self.risk_reduction) / f64::from(self.cost)
@@ -369,6 +376,7 @@ fn gap(item: &Assessed, details: &Details, today: NaiveDate) -> Option<Gap> {
         title: question.title.clone(),
         family: question.family.clone(),
         state: item.state,
+        answer: question.answer,
         first_step: first_step(item.state, &question.verify),
         what: question.remedy.clone(),
         why: question.why.clone(),

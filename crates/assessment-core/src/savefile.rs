@@ -120,6 +120,10 @@ pub enum OpenNote {
     UnknownQuestions { ids: Vec<String> },
     /// Profile answers (question id, option id) that do not match the current profile questions.
     UnknownProfileAnswers { answers: Vec<(String, String)> },
+    /// Answers on a step the question no longer offers (files from bank 2026.11 and earlier used
+    /// one four-step scale for every question), moved to the step that claims no more:
+    /// (question id, old label, new label).
+    AnswersMigrated { changes: Vec<(String, String, String)> },
 }
 
 impl fmt::Display for OpenNote {
@@ -141,6 +145,18 @@ impl fmt::Display for OpenNote {
                     "{} organisation-profile answer(s) do not match this version's profile questions, and were not kept: {}. Those questions are shown unanswered.",
                     answers.len(),
                     answers.join(", ")
+                )
+            }
+            OpenNote::AnswersMigrated { changes } => {
+                let changes: Vec<String> = changes
+                    .iter()
+                    .map(|(id, old, new)| format!("{id} \u{201c}{old}\u{201d} is now \u{201c}{new}\u{201d}"))
+                    .collect();
+                write!(
+                    f,
+                    "{} answer(s) were given on a scale these questions no longer use and were moved to the answer that claims no more: {}. Check them.",
+                    changes.len(),
+                    changes.join("; ")
                 )
             }
         }
@@ -346,6 +362,7 @@ fn fit_to_bank(mut assessment: Assessment, bank: &Bank, notes: &mut Vec<OpenNote
     for id in empty {
         assessment.answers.remove(&id);
     }
+    migrate_levels(&mut assessment, bank, notes);
     let mut dropped_profile = Vec::new();
     let known_profile: BTreeSet<(&str, &str)> = bank
         .profile
@@ -371,6 +388,31 @@ fn fit_to_bank(mut assessment: Assessment, bank: &Bank, notes: &mut Vec<OpenNote
     assessment
 }
 
+/// Moves every answer on a level its question's answer type does not offer to the level that
+/// claims no more (see `AnswerType::migrate` and docs/SCORING.md), and says which.
+fn migrate_levels(assessment: &mut Assessment, bank: &Bank, notes: &mut Vec<OpenNote>) {
+    let mut changes = Vec::new();
+    for (id, record) in &mut assessment.answers {
+        let Some(question) = bank.question(id) else {
+            continue;
+        };
+        if let Some(Response::Implemented { level }) = &mut record.response {
+            if !question.answer.allows(*level) {
+                let new = question.answer.migrate(*level);
+                changes.push((
+                    id.clone(),
+                    level.label().to_owned(),
+                    question.answer.label(new).to_owned(),
+                ));
+                *level = new;
+            }
+        }
+    }
+    if !changes.is_empty() {
+        notes.push(OpenNote::AnswersMigrated { changes });
+    }
+}
+
 /// Every rule an assessment must meet to be used with `bank`; empty when it is sound. `open`
 /// only ever returns assessments for which this is empty.
 pub fn problems(assessment: &Assessment, bank: &Bank) -> Vec<String> {
@@ -381,6 +423,17 @@ pub fn problems(assessment: &Assessment, bank: &Bank) -> Vec<String> {
         }
         if *record == AnswerRecord::default() {
             problems.push(format!("empty record for {id}"));
+        }
+        if let (Some(question), Some(Response::Implemented { level })) =
+            (bank.question(id), &record.response)
+        {
+            if !question.answer.allows(*level) {
+                problems.push(format!(
+                    "{id} is a {} question and has no {:?} answer",
+                    question.answer.key(),
+                    level.key()
+                ));
+            }
         }
     }
     for (question, option) in &assessment.profile {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::answers::{Level, Response};
+use crate::answers::{AnswerType, Level, Response};
 use crate::assessment::{AnswerRecord, Assessment};
 use crate::content::{Bank, Question};
 use crate::profile::Facts;
@@ -41,6 +41,17 @@ impl AnswerState {
         }
     }
 
+    /// The state with its level brought within what `answer` offers, so a level the question's
+    /// type does not have can never earn more than the type allows.
+    pub fn within(self, answer: AnswerType) -> AnswerState {
+        match self {
+            AnswerState::Implemented { level } => AnswerState::Implemented {
+                level: answer.migrate(level),
+            },
+            other => other,
+        }
+    }
+
     /// Credit in thirds, or `None` when the question does not count (out of scope or N/A).
     pub fn credit(self) -> Option<u32> {
         match self {
@@ -71,7 +82,16 @@ impl AnswerState {
         }
     }
 
-    /// Plain-language label, e.g. "Largely in place" or "Don't know".
+    /// Plain-language label in the words of the question's answer type, e.g. "On",
+    /// "Largely in place", "Under way" or "Don't know".
+    pub fn label_for(self, answer: AnswerType) -> &'static str {
+        match self {
+            AnswerState::Implemented { level } => answer.label(level),
+            other => other.label(),
+        }
+    }
+
+    /// Plain-language label on the four-step scale, e.g. "Largely in place" or "Don't know".
     pub fn label(self) -> &'static str {
         match self {
             AnswerState::OutOfScope => "Out of scope for your organisation",
@@ -95,6 +115,13 @@ pub struct Assessed<'a> {
     pub index: usize,
 }
 
+impl Assessed<'_> {
+    /// The current answer in the words of the question's type, e.g. "On" or "Under way".
+    pub fn answer_label(&self) -> &'static str {
+        self.state.label_for(self.question.answer)
+    }
+}
+
 /// Every question of the bank, in bank order, with its state in `assessment`.
 pub fn assess<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Vec<Assessed<'a>> {
     let facts = Facts::from_answers(bank, &assessment.profile);
@@ -103,7 +130,8 @@ pub fn assess<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Vec<Assessed<'a
         .enumerate()
         .map(|(index, question)| Assessed {
             question,
-            state: AnswerState::of(assessment.response(&question.id), facts.applies(question)),
+            state: AnswerState::of(assessment.response(&question.id), facts.applies(question))
+                .within(question.answer),
             record: assessment.record(&question.id),
             index,
         })

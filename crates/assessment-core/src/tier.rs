@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::answers::Level;
+use crate::answers::{AnswerType, Level};
 use crate::content::Severity;
 use crate::scoring::{AnswerState, Assessed, Tally};
 
@@ -110,10 +110,25 @@ pub struct GatingAnswer {
     pub severity: Severity,
     /// Where the question stands now.
     pub state: AnswerState,
+    /// The kind of answer the question takes, which names its state and the level needed.
+    pub answer: AnswerType,
     /// The level it must reach for the next tier.
     pub needed: Level,
     /// A valid risk acceptance is recorded; it does not count as implemented, so it still gates.
     pub risk_accepted: bool,
+}
+
+impl GatingAnswer {
+    /// The current answer in the words of the question's type.
+    pub fn answer_label(&self) -> &'static str {
+        self.state.label_for(self.answer)
+    }
+
+    /// The least answer of the question's type that meets what the next tier needs, e.g. "On"
+    /// where a coverage question would need "Largely in place".
+    pub fn needed_label(&self) -> &'static str {
+        self.answer.label(self.answer.at_least(self.needed))
+    }
 }
 
 /// The overall score is below what the next tier needs.
@@ -188,6 +203,7 @@ fn gating_answers(tier: Tier, assessed: &[Assessed], today: NaiveDate) -> Vec<Ga
                 title: item.question.title.clone(),
                 severity: item.question.severity,
                 state: item.state,
+                answer: item.question.answer,
                 needed,
                 risk_accepted,
             })

@@ -55,7 +55,7 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
                 item.severity.label().to_owned(),
                 item.effort.label().to_owned(),
                 item.horizon.label().to_owned(),
-                item.state.label().to_owned(),
+                item.answer_label().to_owned(),
                 action.owner.into_owned(),
                 action.due,
                 item.due.explanation(),

@@ -193,7 +193,7 @@ fn report<'a>(ctx: &ReportContext<'a>) -> Report<'a> {
                     AnswerRow {
                         id: &item.question.id,
                         title: &item.question.title,
-                        answer: item.state.label(),
+                        answer: item.answer_label(),
                         reason: match record.and_then(|r| r.response.as_ref()) {
                             Some(Response::NotApplicable { reason }) => clean(reason),
                             _ => Cow::Borrowed(""),

@@ -102,8 +102,9 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
     let _ = writeln!(md, "- **Generated:** {}", inline(ctx.generated_at));
     let _ = writeln!(
         md,
-        "- **Question bank:** version {}; app version {} ({} edition)\n",
+        "- **Question bank:** version {}, checked against its sources on {}; app version {} ({} edition)\n",
         inline(&bank.version),
+        inline(&bank.reviewed_on),
         inline(ctx.app_version),
         inline(ctx.edition)
     );
@@ -188,8 +189,8 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
                         cell(&gate.question),
                         cell(&gate.title),
                         gate.severity.label(),
-                        cell(gate.state.label()),
-                        cell(gate.needed.label()),
+                        cell(gate.answer_label()),
+                        cell(gate.needed_label()),
                         if gate.risk_accepted { "yes" } else { "no" }
                     );
                 }
@@ -222,7 +223,7 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
                 cell(&item.title),
                 cell(item.horizon.label()),
                 item.severity.label(),
-                cell(item.state.label()),
+                cell(item.answer_label()),
                 cell(&action.owner),
                 cell(&action.due),
                 cell(&status_with_flags(action)),
@@ -254,7 +255,7 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
                 cell(&item.question),
                 cell(&item.title),
                 item.severity.label(),
-                cell(item.state.label()),
+                cell(item.answer_label()),
                 cell(&action.justification),
                 cell(&action.approver),
                 cell(&action.expires),

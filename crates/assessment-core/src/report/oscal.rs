@@ -316,7 +316,7 @@ fn assessment_results(ctx: &ReportContext) -> AssessmentResults {
                         "- {} {}: {}",
                         inline(&a.question.id),
                         inline(&a.question.title),
-                        inline(a.state.label())
+                        inline(a.answer_label())
                     )
                 })
                 .collect();
@@ -410,8 +410,9 @@ fn assessment_results(ctx: &ReportContext) -> AssessmentResults {
         uuid: plan_uuid.clone(),
         title: format!("Question bank, version {}", one_line(content)),
         description: format!(
-            "The assessment plan: the questions, the numbered measures they ask and the scoring method of the self-assessment, content version {}. Framework references: {}; {}; {}; {}; {}.",
+            "The assessment plan: the questions, the numbered measures they ask and the scoring method of the self-assessment, content version {}, checked against its sources on {}. Framework references: {}; {}; {}; {}; {}.",
             inline(content),
+            inline(&bank.reviewed_on),
             inline(&bank.csf_version),
             inline(&bank.cis_version),
             inline(&bank.cpg_version),
@@ -508,7 +509,7 @@ fn observation(item: &Assessed, facts: &Facts, fp: &str, collected: &str) -> Obs
     let mut description = format!(
         "Question: {}\n\nAnswer: {}.",
         inline(&question.text),
-        inline(item.state.label())
+        inline(item.answer_label())
     );
     if item.state == AnswerState::OutOfScope {
         if let Some(exclusion) = facts.exclusion(question) {
@@ -574,7 +575,7 @@ fn risk(item: &PlanItem, accepted: bool, fp: &str) -> Risk {
     };
     let mut statement = format!(
         "Current answer: {}. Closing the gap adds {} point(s) to the score. Severity {}, effort {}, horizon: {}.",
-        inline(item.state.label()),
+        inline(item.answer_label()),
         item.risk_reduction,
         item.severity.label().to_ascii_lowercase(),
         item.effort.label().to_ascii_lowercase(),
@@ -613,7 +614,7 @@ fn risk(item: &PlanItem, accepted: bool, fp: &str) -> Risk {
             "{}: {} ({})",
             one_line(&item.question),
             one_line(&item.title),
-            item.state.label().to_ascii_lowercase()
+            item.answer_label().to_ascii_lowercase()
         ),
         description: inline(&item.why),
         statement,
