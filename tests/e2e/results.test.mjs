@@ -13,7 +13,7 @@ test('results: score, tier with gating answers, chart numbers, plan filters and 
   await page.goto(ctx.server.url);
   await app.start();
   await app.fillDetails({ organisation: 'Results Org', assessor: 'Tester', notifiedOn: '2024-04-02' });
-  await app.chooseProfile({ m365: 'yes', ms_correspondence: 'yes', entra_licence: 'p2' });
+  await app.chooseProfile({ m365: 'yes', ms_correspondence: 'yes', entra_licence: 'm365-e5' });
   await app.toQuestions();
   // Everything fully in place on every page except MFA-01, which is left "partly".
   for (;;) {

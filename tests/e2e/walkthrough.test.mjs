@@ -8,7 +8,7 @@ const ctx = servedApp();
 
 const PROFILE = {
   m365: 'yes',
-  entra_licence: 'p1',
+  entra_licence: 'm365-e3',
   azure: 'no',
   hybrid: 'yes',
   exchange_onprem: 'no',

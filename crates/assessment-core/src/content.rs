@@ -556,10 +556,12 @@ impl Bank {
             }
         }
         for id in &rule.done {
-            if self.question(id).is_none() {
-                problems.push(format!(
-                    "{item}: closing rule names unknown question {id}"
-                ));
+            match self.question(id) {
+                None => problems.push(format!("{item}: closing rule names unknown question {id}")),
+                Some(q) if format!("family {}", q.family) == item => problems.push(format!(
+                    "{item}: closing rule names its own question {id}, which it would close"
+                )),
+                Some(_) => {}
             }
         }
     }

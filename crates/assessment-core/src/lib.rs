@@ -11,6 +11,7 @@ pub mod dates;
 pub mod encrypted;
 pub mod evaluation;
 pub mod files;
+pub mod first_pass;
 pub mod json;
 pub mod keys;
 pub mod library;

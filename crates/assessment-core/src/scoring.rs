@@ -14,6 +14,9 @@ use crate::profile::Facts;
 pub enum AnswerState {
     /// The organisation profile takes the question out of scope.
     OutOfScope,
+    /// The family's closing rule holds (e.g. no notification and every credential rotated): the
+    /// question needs no answer and leaves the score.
+    Closed,
     /// Answered "not applicable" with a reason: the question leaves the score.
     NotApplicable,
     /// Nothing answered yet: scored as not in place.
@@ -55,7 +58,7 @@ impl AnswerState {
     /// Credit in thirds, or `None` when the question does not count (out of scope or N/A).
     pub fn credit(self) -> Option<u32> {
         match self {
-            AnswerState::OutOfScope | AnswerState::NotApplicable => None,
+            AnswerState::OutOfScope | AnswerState::Closed | AnswerState::NotApplicable => None,
             AnswerState::Unanswered | AnswerState::NeedsReason | AnswerState::DontKnow => Some(0),
             AnswerState::Implemented { level } => Some(level.credit()),
         }
@@ -95,6 +98,7 @@ impl AnswerState {
     pub fn label(self) -> &'static str {
         match self {
             AnswerState::OutOfScope => "Out of scope for your organisation",
+            AnswerState::Closed => "Closed: nothing more to do",
             AnswerState::NotApplicable => "Not applicable",
             AnswerState::Unanswered => "Not answered yet",
             AnswerState::NeedsReason => "Marked not applicable without a reason",
@@ -125,7 +129,8 @@ impl Assessed<'_> {
 /// Every question of the bank, in bank order, with its state in `assessment`.
 pub fn assess<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Vec<Assessed<'a>> {
     let facts = Facts::from_answers(bank, &assessment.profile);
-    bank.questions
+    let mut assessed: Vec<Assessed> = bank
+        .questions
         .iter()
         .enumerate()
         .map(|(index, question)| Assessed {
@@ -135,6 +140,36 @@ pub fn assess<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Vec<Assessed<'a
             record: assessment.record(&question.id),
             index,
         })
+        .collect();
+    let closed = closed_families(bank, &facts, &assessed);
+    for item in &mut assessed {
+        let in_closed = closed.contains(&item.question.family.as_str());
+        if in_closed && item.state != AnswerState::OutOfScope {
+            item.state = AnswerState::Closed;
+        }
+    }
+    assessed
+}
+
+/// Families whose closing rule holds: each named fact known false and each named question in
+/// scope and fully in place. The bank's checks keep a rule from naming a question of its own
+/// family, so a rule never depends on what it closes.
+pub fn closed_families<'a>(bank: &'a Bank, facts: &Facts, assessed: &[Assessed]) -> Vec<&'a str> {
+    bank.families
+        .iter()
+        .filter(|family| {
+            family.closes.as_ref().is_some_and(|rule| {
+                let facts_false = rule.facts_false.iter().all(|f| facts.get(f) == Some(false));
+                let done = rule.done.iter().all(|id| {
+                    assessed
+                        .iter()
+                        .find(|item| &item.question.id == id)
+                        .is_some_and(|item| item.state.meets(Level::Fully))
+                });
+                facts_false && done
+            })
+        })
+        .map(|family| family.id.as_str())
         .collect()
 }
 

@@ -57,7 +57,7 @@ fn a_cloud_only_company_without_microsoft_correspondence() {
     let bank = bank();
     let profile = answers(&[
         ("m365", "yes"),
-        ("entra_licence", "p1"),
+        ("entra_licence", "m365-e3"),
         ("azure", "no"),
         ("hybrid", "no"),
         ("exchange_onprem", "no"),
@@ -108,7 +108,7 @@ fn a_notified_msp_with_e5_and_hybrid_identity() {
     let bank = bank();
     let profile = answers(&[
         ("m365", "yes"),
-        ("entra_licence", "p2"),
+        ("entra_licence", "m365-e5"),
         ("azure", "yes"),
         ("hybrid", "yes"),
         ("exchange_onprem", "yes"),

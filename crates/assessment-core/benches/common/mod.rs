@@ -21,7 +21,7 @@ pub fn day(offset: u64) -> NaiveDate {
 pub fn set_typical_profile(assessment: &mut Assessment) {
     for (question, option) in [
         ("m365", "yes"),
-        ("entra_licence", "p1"),
+        ("entra_licence", "m365-e3"),
         ("azure", "no"),
         ("hybrid", "yes"),
         ("ms_notified", "yes"),

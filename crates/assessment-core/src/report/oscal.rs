@@ -496,6 +496,7 @@ fn horizon_key(horizon: Horizon) -> &'static str {
 fn state_key(state: AnswerState) -> &'static str {
     match state {
         AnswerState::OutOfScope => "out-of-scope",
+        AnswerState::Closed => "closed",
         AnswerState::NotApplicable => "not-applicable",
         AnswerState::Unanswered => "unanswered",
         AnswerState::NeedsReason => "not-applicable-without-reason",
