@@ -14,8 +14,8 @@ use crate::hooks::autosave::use_autosave;
 use crate::hooks::focus::use_focus_on_navigation;
 use crate::hooks::AppHandle;
 use crate::pages::{
-    details::DetailsPage, family::FamilyPage, library::LibraryPage, results::ResultsPage,
-    start::StartScreen, summary::SummaryPage,
+    details::DetailsPage, family::FamilyPage, first_pass::FirstPassPage, glossary::GlossaryPage,
+    library::LibraryPage, results::ResultsPage, start::StartScreen, summary::SummaryPage,
 };
 use crate::state::{AppState, Notice, Screen};
 use crate::words::words;
@@ -52,6 +52,8 @@ pub fn App() -> Html {
         Screen::Summary => html! { <SummaryPage /> },
         Screen::Results => html! { <ResultsPage /> },
         Screen::Library => html! { <LibraryPage /> },
+        Screen::FirstPass => html! { <FirstPassPage /> },
+        Screen::Glossary => html! { <GlossaryPage /> },
     };
     let started = !matches!(state.screen, Screen::Start);
     let on_drop = {
@@ -95,7 +97,7 @@ pub fn App() -> Html {
                     </main>
                 </div>
                 <footer class="site-footer">
-                    <p data-testid="version">{ w.footer(env!("CARGO_PKG_VERSION"), &bank().version, &edition()) }</p>
+                    <p data-testid="version">{ w.footer(env!("CARGO_PKG_VERSION"), &bank().version, &bank().reviewed_on, &edition()) }</p>
                     <p>{ w.privacy_promise() }</p>
                 </footer>
             </div>

@@ -26,6 +26,10 @@ pub enum Screen {
     Summary,
     Results,
     Library,
+    /// The first pass: profile, the most important questions, a provisional result.
+    FirstPass,
+    /// Every glossary term; "back" returns to [`AppState::glossary_return`].
+    Glossary,
 }
 
 /// Where the current assessment stands with browser storage.
@@ -84,9 +88,23 @@ pub struct AppState {
     pub undo: Option<Rc<Undo>>,
     /// Which actions the results page shows; kept while the person moves between pages.
     pub plan_filter: PlanFilter,
+    /// The page the glossary was opened from, where its "back" button returns.
+    pub glossary_return: Screen,
 }
 
 impl AppState {
+    /// Leaves the current assessment (it stays in the library) for an empty one shown on `screen`.
+    fn start_new(&mut self, screen: Screen) {
+        let mut fresh = Assessment::default();
+        fresh.details.assessed_on = Some(self.today);
+        self.replace_assessment(fresh);
+        self.library.current = None;
+        self.save = SaveStatus::NotYet;
+        self.plan_filter = PlanFilter::default();
+        self.screen = screen;
+        self.focus = None;
+    }
+
     pub fn new(today: NaiveDate) -> Self {
         Self::restored(today, Index::default(), Assessment::default(), Vec::new())
     }
@@ -118,6 +136,7 @@ impl AppState {
             import_error: None,
             undo: None,
             plan_filter: PlanFilter::default(),
+            glossary_return: Screen::Start,
         }
     }
 
@@ -143,6 +162,8 @@ pub enum Action {
     GoToQuestion(String),
     /// Leave the current assessment (it stays in the library) and start an empty one.
     StartNew,
+    /// The same, starting with the first pass instead of the full walk-through.
+    StartFirstPass,
     /// Show only the actions this filter keeps.
     FilterPlan(PlanFilter),
     /// The autosave stored the assessment; the library index as now stored.
@@ -200,6 +221,9 @@ impl AppState {
                 self.undo = None;
             }
             Action::Go(screen) => {
+                if screen == Screen::Glossary && self.screen != Screen::Glossary {
+                    self.glossary_return = self.screen;
+                }
                 self.screen = screen;
                 self.focus = None;
             }
@@ -209,16 +233,8 @@ impl AppState {
                     self.focus = Some(question);
                 }
             }
-            Action::StartNew => {
-                let mut fresh = Assessment::default();
-                fresh.details.assessed_on = Some(self.today);
-                self.replace_assessment(fresh);
-                self.library.current = None;
-                self.save = SaveStatus::NotYet;
-                self.plan_filter = PlanFilter::default();
-                self.screen = Screen::Details;
-                self.focus = None;
-            }
+            Action::StartNew => self.start_new(Screen::Details),
+            Action::StartFirstPass => self.start_new(Screen::FirstPass),
             Action::FilterPlan(filter) => self.plan_filter = filter,
             Action::Saved { library, at } => {
                 self.library = library;

@@ -11,7 +11,7 @@ use assessment_core::profile::Exclusion;
 use assessment_core::report::ReportKind;
 use assessment_core::savefile::{OpenError, OpenNote};
 use assessment_core::{
-    AcceptanceProblem, ActionStatus, AnswerState, Due, Effort, FirstStep, Horizon, Level, Severity,
+    AcceptanceProblem, ActionStatus, AnswerState, AnswerType, Due, Effort, FirstStep, Horizon, Level, Severity,
     Tally,
 };
 
@@ -129,8 +129,36 @@ pub trait Words {
     fn severity_effort(&self, severity: &str, effort: &str) -> String;
     fn hidden_heading(&self, count: usize) -> String;
     fn family_hidden(&self, count: usize) -> String;
-    fn level_label(&self, level: Level) -> &'static str;
+    fn answer_label(&self, answer: AnswerType, level: Level) -> &'static str;
     fn action_status_label(&self, status: ActionStatus) -> &'static str;
+    fn level_meanings(&self) -> &'static str;
+    fn needs_licence(&self, name: &str, included_in: &str) -> String;
+    fn free_alternative(&self) -> &'static str;
+    fn facts_checked(&self, date: &str) -> String;
+    fn terms_used(&self, terms: &str) -> String;
+    fn open_glossary(&self) -> &'static str;
+    fn family_closed(&self, reason: &str) -> String;
+
+    // The first pass
+    fn start_first_pass(&self) -> &'static str;
+    fn start_first_pass_hint(&self, max: usize) -> String;
+    fn first_pass_heading(&self) -> &'static str;
+    fn first_pass_intro(&self, max: usize) -> String;
+    fn first_pass_profile_heading(&self) -> &'static str;
+    fn first_pass_questions_heading(&self, count: usize) -> String;
+    fn first_pass_none(&self) -> &'static str;
+    fn provisional_heading(&self) -> &'static str;
+    fn provisional_score(&self, percent: u32, answered: u32, total: usize) -> String;
+    fn provisional_tier(&self, tier: &str) -> String;
+    fn provisional_note(&self) -> &'static str;
+    fn first_pass_continue(&self) -> &'static str;
+    fn nav_first_pass(&self) -> &'static str;
+
+    // The glossary
+    fn glossary_heading(&self) -> &'static str;
+    fn glossary_intro(&self) -> &'static str;
+    fn glossary_back(&self) -> &'static str;
+    fn nav_glossary(&self) -> &'static str;
 
     // Scores
     fn overall_score(&self) -> &'static str;
@@ -150,7 +178,8 @@ pub trait Words {
     fn summary_needs_reason(&self, count: usize) -> String;
 
     // Footer
-    fn footer(&self, app_version: &str, content_version: &str, edition: &str) -> String;
+    fn footer(&self, app_version: &str, content_version: &str, reviewed_on: &str, edition: &str)
+        -> String;
 
     // Saving, storage and the library
     fn save_not_yet(&self) -> &'static str;
@@ -716,8 +745,107 @@ impl Words for English {
     }
 
     // The core's names for its data are the English of both the reports and the interface.
-    fn level_label(&self, level: Level) -> &'static str {
-        level.label()
+    fn answer_label(&self, answer: AnswerType, level: Level) -> &'static str {
+        answer.label(level)
+    }
+
+    fn level_meanings(&self) -> &'static str {
+        "What each answer means here"
+    }
+
+    fn needs_licence(&self, name: &str, included_in: &str) -> String {
+        format!("Needs {name} (included in {included_in}).")
+    }
+
+    fn free_alternative(&self) -> &'static str {
+        "Without it: "
+    }
+
+    fn facts_checked(&self, date: &str) -> String {
+        format!("Dates and licence rules checked on {date}")
+    }
+
+    fn terms_used(&self, terms: &str) -> String {
+        format!("Terms used here: {terms}")
+    }
+
+    fn open_glossary(&self) -> &'static str {
+        "All terms in the glossary"
+    }
+
+    fn family_closed(&self, reason: &str) -> String {
+        format!("This group is complete: {reason} Its questions no longer count in the score; you can still answer them.")
+    }
+
+    fn start_first_pass(&self) -> &'static str {
+        "Start with a first pass"
+    }
+
+    fn start_first_pass_hint(&self, max: usize) -> String {
+        format!("About 20 minutes: a short profile and at most {max} of the most important questions for a provisional score. Everything you answer carries over into the full assessment.")
+    }
+
+    fn first_pass_heading(&self) -> &'static str {
+        "First pass"
+    }
+
+    fn first_pass_intro(&self, max: usize) -> String {
+        format!("Answer the profile, then the most important questions that apply to you (critical and high severity, at most {max}). The result below is provisional until you finish the full assessment.")
+    }
+
+    fn first_pass_profile_heading(&self) -> &'static str {
+        "Your organisation"
+    }
+
+    fn first_pass_questions_heading(&self, count: usize) -> String {
+        match count {
+            1 => "The 1 most important question for you".to_string(),
+            n => format!("The {n} most important questions for you"),
+        }
+    }
+
+    fn first_pass_none(&self) -> &'static str {
+        "None of the first-pass questions applies to your profile. Continue with the full assessment."
+    }
+
+    fn provisional_heading(&self) -> &'static str {
+        "Provisional result"
+    }
+
+    fn provisional_score(&self, percent: u32, answered: u32, total: usize) -> String {
+        format!("Provisional score: {percent} out of 100, over the {total} first-pass questions ({answered} answered).")
+    }
+
+    fn provisional_tier(&self, tier: &str) -> String {
+        format!("Provisional tier: {tier}")
+    }
+
+    fn provisional_note(&self) -> &'static str {
+        "Provisional: it covers only the first-pass questions. The full assessment asks the rest and may change both the score and the tier."
+    }
+
+    fn first_pass_continue(&self) -> &'static str {
+        "Continue with the full assessment"
+    }
+
+    fn nav_first_pass(&self) -> &'static str {
+        "First pass"
+    }
+
+    fn glossary_heading(&self) -> &'static str {
+        "Glossary"
+    }
+
+    fn glossary_intro(&self) -> &'static str {
+        "The technical terms the questions use, in plain words."
+    }
+
+    fn glossary_back(&self) -> &'static str {
+        "Back"
+    }
+
+    fn nav_glossary(&self) -> &'static str {
+        "Glossary"
     }
 
     fn action_status_label(&self, status: ActionStatus) -> &'static str {
@@ -779,12 +907,18 @@ impl Words for English {
         format!("{count} question(s) marked as not applicable still need a reason.")
     }
 
-    fn footer(&self, app_version: &str, content_version: &str, edition: &str) -> String {
+    fn footer(
+        &self,
+        app_version: &str,
+        content_version: &str,
+        reviewed_on: &str,
+        edition: &str,
+    ) -> String {
         let edition = match edition {
             "single-file" => "one-file edition",
             _ => "hosted edition",
         };
-        format!("App version {app_version} ({edition}) \u{b7} question bank {content_version} \u{b7} runs entirely in your browser")
+        format!("App version {app_version} ({edition}) \u{b7} question bank {content_version}, checked against its sources on {reviewed_on} \u{b7} runs entirely in your browser")
     }
 
     fn save_not_yet(&self) -> &'static str {

@@ -53,11 +53,13 @@ pub fn FamilyNav() -> Html {
         <nav class="family-nav" aria-label={w.nav_label()}>
             <ol>
                 { item(Screen::Start, w.nav_start().into(), None) }
+                { item(Screen::FirstPass, w.nav_first_pass().into(), None) }
                 { item(Screen::Details, w.nav_details().into(), None) }
                 { for families }
                 { item(Screen::Summary, w.nav_summary().into(), None) }
                 { item(Screen::Results, w.nav_results().into(), None) }
                 { item(Screen::Library, w.nav_library().into(), None) }
+                { item(Screen::Glossary, w.nav_glossary().into(), None) }
             </ol>
         </nav>
     }

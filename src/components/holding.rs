@@ -28,7 +28,7 @@ pub fn view(app: &AppHandle, tier: &TierResult) -> Html {
                                 { format!("{} {}", g.question, g.title) }
                             </button>
                             { format!(" ({}): ", w.severity(g.severity)) }
-                            { w.gating_line(w.answer_state(g.state), w.level_label(g.needed)) }
+                            { w.gating_line(g.answer_label(), g.needed_label()) }
                         </li>
                     }
                     if let Some(gate) = tier.score_gate {

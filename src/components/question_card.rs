@@ -1,16 +1,19 @@
-//! One question: its answer choices as a native radio group, the reason for "does not apply",
-//! the expandable explanation, and the evidence / owner / target date fields.
+//! One question: the answer choices its type offers as a native radio group, what each means
+//! where the bank defines it, the licence it needs, the terms it uses, the reason for "does not
+//! apply", the expandable explanation, and the evidence / owner / target date fields.
 //!
 //! A card takes everything it shows as props and changes state through the reducer's dispatcher
 //! (whose identity never changes), so answering one question re-renders that card only, not the
 //! hundreds of others on a large page.
 
-use assessment_core::{AnswerRecord, AnswerState, Change, Level, RecordEdit, Response};
+use assessment_core::{
+    AnswerRecord, AnswerState, AnswerType, Change, Level, Question, RecordEdit, Response,
+};
 use yew::prelude::*;
 
 use super::fields::{DateField, TextField};
 use crate::bank;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Screen};
 use crate::words::words;
 
 type Dispatcher = UseReducerDispatcher<AppState>;
@@ -33,14 +36,13 @@ enum Choice {
 }
 
 impl Choice {
-    const ALL: [Choice; 6] = [
-        Choice::Level(Level::None),
-        Choice::Level(Level::Partial),
-        Choice::Level(Level::Largely),
-        Choice::Level(Level::Fully),
-        Choice::NotApplicable,
-        Choice::DontKnow,
-    ];
+    /// The choices a question of this type offers: its levels, then the two other answers.
+    fn offered(answer: AnswerType) -> Vec<Choice> {
+        let levels = answer.levels().iter().map(|level| Choice::Level(*level));
+        levels
+            .chain([Choice::NotApplicable, Choice::DontKnow])
+            .collect()
+    }
 
     fn of(response: Option<&Response>) -> Option<Choice> {
         match response? {
@@ -50,17 +52,17 @@ impl Choice {
         }
     }
 
-    fn value(self) -> &'static str {
+    fn value(self, answer: AnswerType) -> &'static str {
         match self {
-            Choice::Level(level) => level.key(),
+            Choice::Level(level) => answer.key_of(level),
             Choice::NotApplicable => "not-applicable",
             Choice::DontKnow => "dont-know",
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self, answer: AnswerType) -> &'static str {
         match self {
-            Choice::Level(level) => words().level_label(level),
+            Choice::Level(level) => words().answer_label(answer, level),
             Choice::NotApplicable => words().not_applicable(),
             Choice::DontKnow => words().dont_know(),
         }
@@ -89,7 +91,11 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let w = words();
     let record = props.record.as_ref();
     let response = record.and_then(|r| r.response.as_ref());
-    let current = Choice::of(response);
+    let answer = question.answer;
+    let current = Choice::of(response).map(|choice| match choice {
+        Choice::Level(level) => Choice::Level(answer.migrate(level)),
+        other => other,
+    });
     let id = &question.id;
     let text_id = format!("q-{id}-text");
     // The card is only shown for questions in scope; the core says whether the answer is complete
@@ -98,15 +104,15 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let complete = !state.is_pending();
     let status = match current {
         Some(_) if state == AnswerState::NeedsReason => w.status_needs_reason().to_string(),
-        Some(choice) => w.answered_status(choice.label()),
+        Some(choice) => w.answered_status(choice.label(answer)),
         None => w.status_unanswered().to_string(),
     };
     let dispatch = {
         let dispatcher = props.dispatcher.clone();
         move |change: Change| dispatcher.dispatch(Action::Change(change))
     };
-    let choices = Choice::ALL.map(|choice| {
-        let input_id = format!("q-{id}-{}", choice.value());
+    let choices = Choice::offered(answer).into_iter().map(|choice| {
+        let input_id = format!("q-{id}-{}", choice.value(answer));
         let onchange = {
             let dispatch = dispatch.clone();
             let change = Change::Respond {
@@ -117,16 +123,16 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         };
         let extra = matches!(choice, Choice::NotApplicable | Choice::DontKnow);
         html! {
-            <label class={classes!("choice", extra.then_some("choice-other"))} for={input_id.clone()} key={choice.value()}>
+            <label class={classes!("choice", extra.then_some("choice-other"))} for={input_id.clone()} key={choice.value(answer)}>
                 <input
                     type="radio"
                     id={input_id}
                     name={format!("q-{id}")}
-                    value={choice.value()}
+                    value={choice.value(answer)}
                     checked={current == Some(choice)}
                     {onchange}
                 />
-                <span>{ choice.label() }</span>
+                <span>{ choice.label(answer) }</span>
             </label>
         }
     });
@@ -149,6 +155,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 <legend class="visually-hidden">{ format!("{} {}", w.answer_legend_prefix(), question.title) }</legend>
                 { for choices }
             </fieldset>
+            { level_meanings(question) }
+            { licence_note(question) }
+            { terms_note(question, &props.dispatcher) }
             if let Some(Response::NotApplicable { reason }) = response {
                 <NotApplicableReason question_id={id.clone()} reason={reason.clone()} dispatcher={props.dispatcher.clone()} />
             }
@@ -162,10 +171,82 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             </p>
             <p class="question-meta">
                 { w.severity_effort(w.severity(question.severity), w.effort(question.effort)) }
+                if let Some(date) = &question.as_of {
+                    { " \u{b7} " }{ w.facts_checked(date) }
+                }
             </p>
             <QuestionDetails index={props.index} />
             <RecordFields question_id={id.clone()} record={props.record.clone().unwrap_or_default()} dispatcher={props.dispatcher.clone()} />
         </article>
+    }
+}
+
+/// What each answer means for this question, where the bank defines it.
+fn level_meanings(question: &Question) -> Html {
+    if question.levels.is_empty() {
+        return Html::default();
+    }
+    let w = words();
+    let meanings = question.answer.levels().iter().filter_map(|level| {
+        let meaning = question.levels.get(level.key())?;
+        Some(html! {
+            <>
+                <dt>{ w.answer_label(question.answer, *level) }</dt>
+                <dd>{ meaning }</dd>
+            </>
+        })
+    });
+    html! {
+        <div class="level-meanings">
+            <p class="level-meanings-heading">{ w.level_meanings() }</p>
+            <dl>{ for meanings }</dl>
+        </div>
+    }
+}
+
+/// The licences the measure needs and what to do without them.
+fn licence_note(question: &Question) -> Html {
+    let w = words();
+    let needs: Vec<Html> = bank()
+        .licences_of(question)
+        .map(|licence| html! { <p>{ w.needs_licence(&licence.name, &licence.included_in) }</p> })
+        .collect();
+    if needs.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="licence-note">
+            { for needs }
+            if let Some(alternative) = &question.free_alternative {
+                <p><strong>{ w.free_alternative() }</strong>{ alternative }</p>
+            }
+        </div>
+    }
+}
+
+/// The glossary entries for the jargon in the question, and a way to the whole glossary.
+fn terms_note(question: &Question, dispatcher: &Dispatcher) -> Html {
+    let terms = bank().terms_in(question);
+    if terms.is_empty() {
+        return Html::default();
+    }
+    let names: Vec<&str> = terms.iter().map(|t| t.term.as_str()).collect();
+    // The glossary's "back" button returns to this page.
+    let open_glossary = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_| dispatcher.dispatch(Action::Go(Screen::Glossary)))
+    };
+    html! {
+        <details class="terms">
+            <summary>{ words().terms_used(&names.join(", ")) }</summary>
+            <dl>
+                for term in &terms {
+                    <dt>{ &term.term }</dt>
+                    <dd>{ &term.definition }</dd>
+                }
+            </dl>
+            <button type="button" class="link-button" onclick={open_glossary}>{ words().open_glossary() }</button>
+        </details>
     }
 }
 

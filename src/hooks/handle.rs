@@ -87,6 +87,11 @@ impl AppHandle {
         self.replace(Action::StartNew);
     }
 
+    /// Starts an empty assessment with the first pass.
+    pub fn start_first_pass(&self) {
+        self.replace(Action::StartFirstPass);
+    }
+
     /// Reads a chosen or dropped file and asks before opening it; the work is not touched.
     pub fn read_file(&self, file: web_sys::File) {
         let state = self.state.clone();

@@ -28,6 +28,7 @@ pub fn FamilyPage(props: &FamilyPageProps) -> Html {
         .enumerate()
         .filter(|(_, q)| q.family == family.id)
         .partition(|(_, q)| facts.applies(q));
+    let closed = assessment_core::scoring::closed(bank(), &app.assessment).contains(&family.id.as_str());
     let dispatcher = app.dispatcher();
     let tally = app.scores.families[props.index].tally;
     let last = bank().families.len() - 1;
@@ -63,6 +64,11 @@ pub fn FamilyPage(props: &FamilyPageProps) -> Html {
             <h2 class="page-heading" tabindex="-1" data-family-id={family.id.clone()}>{ &family.title }</h2>
             <p class="family-summary">{ &family.summary }</p>
             <p class="family-score">{ w.family_score(tally.percent(), tally.answered(), tally.applicable) }</p>
+            if let Some(rule) = family.closes.as_ref().filter(|_| closed) {
+                <p class="notice notice-info" role="status" data-testid="family-closed">
+                    <span aria-hidden="true">{ "\u{2713} " }</span>{ w.family_closed(&rule.reason) }
+                </p>
+            }
             if !hidden.is_empty() {
                 <p class="muted">{ w.family_hidden(hidden.len()) }</p>
             }

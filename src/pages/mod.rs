@@ -2,6 +2,8 @@
 
 pub mod details;
 pub mod family;
+pub mod first_pass;
+pub mod glossary;
 pub mod library;
 pub mod results;
 pub mod start;

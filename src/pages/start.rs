@@ -1,5 +1,6 @@
 //! The start screen: what the tool is, what it covers, the privacy promise, how long it takes.
 
+use assessment_core::first_pass::MAX_QUESTIONS;
 use yew::prelude::*;
 
 use crate::bank;
@@ -18,6 +19,10 @@ pub fn StartScreen() -> Html {
     let start_new = {
         let app = app.clone();
         Callback::from(move |_| app.start_new())
+    };
+    let start_first_pass = {
+        let app = app.clone();
+        Callback::from(move |_| app.start_first_pass())
     };
     let go = |screen: Screen| {
         let app = app.clone();
@@ -41,14 +46,19 @@ pub fn StartScreen() -> Html {
             </ul>
             <h3>{ w.start_time_heading() }</h3>
             <p>{ w.start_time(bank().questions.len()) }</p>
+            <p id="first-pass-hint">{ w.start_first_pass_hint(MAX_QUESTIONS) }</p>
             <div class="pager start-actions">
                 if app.has_work() {
                     <button type="button" class="primary" onclick={go(Screen::Details)} data-testid="continue">{ w.start_continue() }</button>
+                    <button type="button" onclick={go(Screen::FirstPass)} data-testid="first-pass"
+                        aria-describedby="first-pass-hint">{ w.start_first_pass() }</button>
                     <button type="button" onclick={start_new} data-testid="start-new"
                         aria-describedby="replace-warning">{ w.start_new() }</button>
                     <p id="replace-warning" class="muted">{ w.start_replace_warning() }</p>
                 } else {
                     <button type="button" class="primary" onclick={start_new} data-testid="start-new">{ w.start_new() }</button>
+                    <button type="button" onclick={start_first_pass} data-testid="first-pass"
+                        aria-describedby="first-pass-hint">{ w.start_first_pass() }</button>
                 }
                 if stored > 0 {
                     <button type="button" onclick={go(Screen::Library)} data-testid="open-library">{ w.nav_library() }{ format!(" ({stored})") }</button>

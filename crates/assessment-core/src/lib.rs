@@ -21,6 +21,7 @@ pub mod progress;
 pub mod report;
 pub mod savefile;
 pub mod scoring;
+pub mod scuba;
 pub mod tier;
 
 pub use answers::{AnswerType, Level, Response};

@@ -6,8 +6,7 @@
 
 use crate::assessment::Assessment;
 use crate::content::{Bank, Question};
-use crate::profile::Facts;
-use crate::scoring::AnswerState;
+use crate::scoring::{assess, AnswerState};
 
 impl AnswerState {
     /// The question is in scope and still needs an answer: nothing recorded, or "does not apply"
@@ -35,21 +34,24 @@ pub struct Progress<'a> {
 
 impl<'a> Progress<'a> {
     /// The pending questions of `assessment`, family by family in bank order.
-    pub fn of(bank: &'a Bank, assessment: &Assessment) -> Progress<'a> {
-        let facts = Facts::from_answers(bank, &assessment.profile);
+    pub fn of(bank: &'a Bank, assessment: &'a Assessment) -> Progress<'a> {
+        // The scoring rules decide each state (profile, closing rules), so progress and score agree.
+        let assessed = assess(bank, assessment);
         let pending = bank
             .families
             .iter()
             .enumerate()
-            .flat_map(|(family, f)| bank.questions_in(&f.id).map(move |q| (family, q)))
-            .filter_map(|(family, question)| {
-                let state =
-                    AnswerState::of(assessment.response(&question.id), facts.applies(question));
-                state.is_pending().then_some(Pending {
-                    family,
-                    question,
-                    state,
-                })
+            .flat_map(|(family, f)| {
+                assessed
+                    .iter()
+                    .filter(move |item| item.question.family == f.id)
+                    .map(move |item| (family, item))
+            })
+            .filter(|(_, item)| item.state.is_pending())
+            .map(|(family, item)| Pending {
+                family,
+                question: item.question,
+                state: item.state,
             })
             .collect();
         Progress { pending }

@@ -151,6 +151,12 @@ pub fn assess<'a>(bank: &'a Bank, assessment: &'a Assessment) -> Vec<Assessed<'a
     assessed
 }
 
+/// Ids of the families of `assessment` whose closing rule holds, in bank order.
+pub fn closed<'a>(bank: &'a Bank, assessment: &Assessment) -> Vec<&'a str> {
+    let facts = Facts::from_answers(bank, &assessment.profile);
+    closed_families(bank, &facts, &assess(bank, assessment))
+}
+
 /// Families whose closing rule holds: each named fact known false and each named question in
 /// scope and fully in place. The bank's checks keep a rule from naming a question of its own
 /// family, so a rule never depends on what it closes.
