@@ -60,6 +60,13 @@ fn sample(bank: &Bank) -> Assessment {
         },
     ];
     for (id, response) in ids.iter().zip(responses) {
+        // Only levels the question's answer type offers: others are migrated on opening.
+        let response = match response {
+            Response::Implemented { level } => Response::Implemented {
+                level: bank.question(id).unwrap().answer.migrate(level),
+            },
+            other => other,
+        };
         a.apply(Change::Respond {
             question: id.to_string(),
             response: Some(response),
@@ -415,7 +422,7 @@ fn questions_and_profile_answers_the_bank_lacks_are_reported_not_silently_droppe
         r#"{{"kind": "{}", "version": 1, "assessment": {{
             "answers": {{
                 "OLD-01": {{"response": {{"state": "dont-know"}}}},
-                "{}": {{"response": {{"state": "implemented", "level": "largely"}}}}
+                "{}": {{"response": {{"state": "implemented", "level": "fully"}}}}
             }},
             "profile": {{"azure": "sometimes", "m365": "yes", "retired": "no"}}
         }}}}"#,
@@ -530,4 +537,53 @@ proptest! {
             prop_assert!(savefile::problems(&opened.assessment, &bank).is_empty());
         }
     }
+}
+
+/// A file from bank 2026.11 answered every question on the four-step scale; opened now, an
+/// answer on a step the question's type no longer offers moves to the step that claims no more,
+/// and the person is told which.
+#[test]
+fn answers_on_the_old_scale_are_migrated_with_a_note() {
+    use assessment_core::AnswerType;
+    let bank = bank();
+    let of_type = |answer: AnswerType| {
+        bank.questions
+            .iter()
+            .find(|q| q.answer == answer)
+            .map(|q| q.id.clone())
+            .unwrap_or_else(|| panic!("the bank has a {} question", answer.key()))
+    };
+    let (setting, action, coverage) = (
+        of_type(AnswerType::Setting),
+        of_type(AnswerType::Action),
+        of_type(AnswerType::Coverage),
+    );
+    let file = format!(
+        r#"{{"kind": "midnight-blizzard-self-assessment", "version": 1, "content_version": "2026.11.0",
+            "assessment": {{"answers": {{
+              "{setting}": {{"response": {{"state": "implemented", "level": "largely"}}}},
+              "{action}": {{"response": {{"state": "implemented", "level": "largely"}}}},
+              "{coverage}": {{"response": {{"state": "implemented", "level": "largely"}}}}
+            }}}}}}"#
+    );
+    let opened = open(file).unwrap();
+    let level_of = |id: &str| match opened.assessment.response(id) {
+        Some(Response::Implemented { level }) => *level,
+        other => panic!("{id}: {other:?}"),
+    };
+    assert_eq!(level_of(&setting), Level::None, "a setting not on for everyone is off");
+    assert_eq!(level_of(&action), Level::Partial, "largely done is under way");
+    assert_eq!(level_of(&coverage), Level::Largely, "coverage keeps its answer");
+    assert!(savefile::problems(&opened.assessment, &bank).is_empty());
+    let [note] = opened.notes.as_slice() else {
+        panic!("one note: {:?}", opened.notes)
+    };
+    let text = note.to_string();
+    assert!(text.starts_with("2 answer(s) were given on a scale"), "{text}");
+    assert!(text.contains(&format!("{setting} \u{201c}Largely in place\u{201d} is now \u{201c}Off\u{201d}")), "{text}");
+    assert!(text.contains(&format!("{action} \u{201c}Largely in place\u{201d} is now \u{201c}Under way\u{201d}")), "{text}");
+    // Saved again, the file holds the migrated answers and opens without a note.
+    let again = open(saved(&bank, &opened.assessment)).unwrap();
+    assert!(again.notes.is_empty());
+    assert_eq!(again.assessment, opened.assessment);
 }
