@@ -52,9 +52,10 @@ impl Choice {
         }
     }
 
-    fn value(self, answer: AnswerType) -> &'static str {
+    /// The level's key, as the file stores it, whatever the type calls it.
+    fn value(self) -> &'static str {
         match self {
-            Choice::Level(level) => answer.key_of(level),
+            Choice::Level(level) => level.key(),
             Choice::NotApplicable => "not-applicable",
             Choice::DontKnow => "dont-know",
         }
@@ -112,7 +113,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         move |change: Change| dispatcher.dispatch(Action::Change(change))
     };
     let choices = Choice::offered(answer).into_iter().map(|choice| {
-        let input_id = format!("q-{id}-{}", choice.value(answer));
+        let input_id = format!("q-{id}-{}", choice.value());
         let onchange = {
             let dispatch = dispatch.clone();
             let change = Change::Respond {
@@ -123,12 +124,12 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         };
         let extra = matches!(choice, Choice::NotApplicable | Choice::DontKnow);
         html! {
-            <label class={classes!("choice", extra.then_some("choice-other"))} for={input_id.clone()} key={choice.value(answer)}>
+            <label class={classes!("choice", extra.then_some("choice-other"))} for={input_id.clone()} key={choice.value()}>
                 <input
                     type="radio"
                     id={input_id}
                     name={format!("q-{id}")}
-                    value={choice.value(answer)}
+                    value={choice.value()}
                     checked={current == Some(choice)}
                     {onchange}
                 />
@@ -146,7 +147,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     };
     let answered_class = if complete { "answered" } else { "unanswered" };
     html! {
-        <article class={classes!("question", answered_class)} data-question-id={id.clone()}>
+        <article class={classes!("question", answered_class)} data-question-id={id.clone()} data-answer-type={answer.key()}>
             <h3>
                 <span class="question-id">{ id }</span>{ " " }{ &question.title }
             </h3>

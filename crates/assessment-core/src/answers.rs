@@ -97,26 +97,6 @@ impl AnswerType {
         }
     }
 
-    /// Stable machine name of `level` for this type, used in files and test hooks.
-    pub fn key_of(self, level: Level) -> &'static str {
-        match (self, self.migrate(level)) {
-            (AnswerType::Setting, Level::Fully) => "on",
-            (AnswerType::Setting, _) => "off",
-            (AnswerType::Action, Level::Fully) => "done",
-            (AnswerType::Action, Level::None) => "not-started",
-            (AnswerType::Action, _) => "under-way",
-            (AnswerType::Coverage, level) => level.key(),
-        }
-    }
-
-    /// The level named by `key` for this type, if the type has it.
-    pub fn level_of(self, key: &str) -> Option<Level> {
-        self.levels()
-            .iter()
-            .copied()
-            .find(|level| self.key_of(*level) == key)
-    }
-
     /// The level an answer on the old four-step scale becomes under this type: the highest level
     /// the type offers that does not claim more than the old answer did. "Largely" on a setting
     /// becomes "Off", since a setting that is not on for everyone is not on; on a one-off action
@@ -184,14 +164,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_type_offers_none_and_fully_and_keys_round_trip() {
+    fn every_type_offers_none_and_fully_in_order() {
         for answer in [AnswerType::Setting, AnswerType::Coverage, AnswerType::Action] {
             let levels = answer.levels();
             assert_eq!(levels.first(), Some(&Level::None));
             assert_eq!(levels.last(), Some(&Level::Fully));
             assert!(levels.windows(2).all(|pair| pair[0] < pair[1]));
             for level in levels {
-                assert_eq!(answer.level_of(answer.key_of(*level)), Some(*level));
                 assert_eq!(answer.migrate(*level), *level);
             }
         }
@@ -218,7 +197,6 @@ mod tests {
         assert_eq!(AnswerType::Action.label(Level::Partial), "Under way");
         assert_eq!(AnswerType::Action.label(Level::None), "Not started");
         assert_eq!(AnswerType::Coverage.label(Level::Partial), "Partly in place");
-        assert_eq!(AnswerType::Action.key_of(Level::Fully), "done");
         assert_eq!(AnswerType::Setting.at_least(Level::Largely), Level::Fully);
         assert_eq!(AnswerType::Action.at_least(Level::Partial), Level::Partial);
     }

@@ -67,8 +67,9 @@ fn each_question_sits_in_the_family_of_its_prefix() {
 #[test]
 fn the_bank_is_substantial_and_critical_is_kept_for_gating_measures() {
     let bank = bank();
+    // One thing per question makes the bank longer; the first pass keeps the quick path short.
     assert!(
-        (60..=100).contains(&bank.questions.len()),
+        (60..=130).contains(&bank.questions.len()),
         "{} questions",
         bank.questions.len()
     );
