@@ -1,4 +1,4 @@
-//! CISA SCuBA policy ids across ScubaGear versions: which policy a scanner's id names, whatever release printed it.
+//! CISA SCuBA policy ids across ScubaGear versions: which policy a scanner's id names.
 //!
 //! The table is written by people in `content/scuba.toml` (see docs/SCUBA-IDS.md). Each entry is
 //! one policy, keyed by the id the current baseline (ScubaGear main) gives it, with every other
