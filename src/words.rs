@@ -11,8 +11,8 @@ use assessment_core::profile::Exclusion;
 use assessment_core::report::ReportKind;
 use assessment_core::savefile::{OpenError, OpenNote};
 use assessment_core::{
-    AcceptanceProblem, ActionStatus, AnswerState, AnswerType, Due, Effort, FirstStep, Horizon, Level, Severity,
-    Tally,
+    AcceptanceProblem, ActionStatus, AnswerState, AnswerType, Due, Effort, FirstStep, Horizon,
+    Level, Severity, Tally,
 };
 
 use crate::browser::files::ImportError;
@@ -178,8 +178,13 @@ pub trait Words {
     fn summary_needs_reason(&self, count: usize) -> String;
 
     // Footer
-    fn footer(&self, app_version: &str, content_version: &str, reviewed_on: &str, edition: &str)
-        -> String;
+    fn footer(
+        &self,
+        app_version: &str,
+        content_version: &str,
+        reviewed_on: &str,
+        edition: &str,
+    ) -> String;
 
     // Saving, storage and the library
     fn save_not_yet(&self) -> &'static str;

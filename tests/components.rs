@@ -204,7 +204,12 @@ async fn each_question_offers_the_choices_of_its_answer_type_and_names_them() {
             }
             let levels = question.answer.levels();
             let radios = count(&root, &format!("{card} input[type=radio]"));
-            assert_eq!(radios as usize, levels.len() + 2, "question {}", question.id);
+            assert_eq!(
+                radios as usize,
+                levels.len() + 2,
+                "question {}",
+                question.id
+            );
             let labels = text_of(&root, &format!("{card} .choices"));
             for level in levels {
                 assert!(
@@ -226,14 +231,25 @@ async fn a_setting_question_answers_on_or_off_and_says_which() {
     let setting = bank()
         .questions
         .iter()
-        .find(|q| q.answer == assessment_core::AnswerType::Setting && q.requires.iter().all(|f| f == "m365"))
+        .find(|q| {
+            q.answer == assessment_core::AnswerType::Setting
+                && q.requires.iter().all(|f| f == "m365")
+        })
         .expect("a setting question for every Microsoft 365 tenant");
     nav_to(&root, &bank().family(&setting.family).unwrap().title).await;
     let card = format!("[data-question-id=\"{}\"]", setting.id);
-    assert_eq!(count(&root, &format!("{card} input[value=largely]")), 0, "no 'largely' for a setting");
+    assert_eq!(
+        count(&root, &format!("{card} input[value=largely]")),
+        0,
+        "no 'largely' for a setting"
+    );
     click(&root, &format!("{card} input[value=fully]")).await;
     let on = words().answered_status(words().answer_label(setting.answer, Level::Fully));
-    assert!(text_of(&root, &card).contains(&on), "{}", text_of(&root, &card));
+    assert!(
+        text_of(&root, &card).contains(&on),
+        "{}",
+        text_of(&root, &card)
+    );
     assert!(on.ends_with("On"), "{on}");
 }
 
@@ -249,19 +265,32 @@ async fn a_card_names_the_licence_it_needs_and_explains_its_terms() {
     let card = format!("[data-question-id=\"{}\"]", gated.id);
     let licence = text_of(&root, &format!("{card} .licence-note"));
     assert!(licence.contains("Microsoft Entra ID P1"), "{licence}");
-    assert!(licence.contains(gated.free_alternative.as_deref().unwrap()), "{licence}");
+    assert!(
+        licence.contains(gated.free_alternative.as_deref().unwrap()),
+        "{licence}"
+    );
     let with_terms = bank()
         .questions
         .iter()
-        .find(|q| q.family == gated.family && !bank().terms_in(q).is_empty() && count(&root, &format!("[data-question-id=\"{}\"]", q.id)) == 1)
+        .find(|q| {
+            q.family == gated.family
+                && !bank().terms_in(q).is_empty()
+                && count(&root, &format!("[data-question-id=\"{}\"]", q.id)) == 1
+        })
         .expect("a question on the page uses a glossary term");
     let card = format!("[data-question-id=\"{}\"]", with_terms.id);
     let term = bank().terms_in(with_terms)[0];
     let terms = text_of(&root, &format!("{card} .terms"));
-    assert!(terms.contains(&term.term) && terms.contains(&term.definition), "{terms}");
+    assert!(
+        terms.contains(&term.term) && terms.contains(&term.definition),
+        "{terms}"
+    );
     // The glossary page lists every term and its back button returns to this page.
     click(&root, &format!("{card} .terms button")).await;
-    assert_eq!(count(&root, "[data-testid=glossary] dt"), bank().glossary.len() as u32);
+    assert_eq!(
+        count(&root, "[data-testid=glossary] dt"),
+        bank().glossary.len() as u32
+    );
     click(&root, "[data-testid=glossary-back]").await;
     assert_eq!(count(&root, &card), 1, "back on the question's page");
 }
@@ -270,22 +299,42 @@ async fn a_card_names_the_licence_it_needs_and_explains_its_terms() {
 async fn the_first_pass_gives_a_provisional_result_and_carries_into_the_full_assessment() {
     let root = mount_fresh().await;
     click(&root, "[data-testid=first-pass]").await;
-    let shown = count(&root, "[data-testid=first-pass-questions] [data-question-id]");
+    let shown = count(
+        &root,
+        "[data-testid=first-pass-questions] [data-question-id]",
+    );
     assert!((1..=25).contains(&shown), "{shown} first-pass questions");
     assert!(text_of(&root, "[data-testid=provisional]").contains(words().provisional_note()));
-    let first = find(&root, "[data-testid=first-pass-questions] [data-question-id]")
-        .get_attribute("data-question-id")
-        .unwrap();
-    click(&root, &format!("[data-question-id=\"{first}\"] input[value=fully]")).await;
+    let first = find(
+        &root,
+        "[data-testid=first-pass-questions] [data-question-id]",
+    )
+    .get_attribute("data-question-id")
+    .unwrap();
+    click(
+        &root,
+        &format!("[data-question-id=\"{first}\"] input[value=fully]"),
+    )
+    .await;
     let score = text_of(&root, "[data-testid=provisional-score]");
     assert!(score.contains(&format!("({} answered)", 1)), "{score}");
     assert!(!score.contains("Provisional score: 0 out of"), "{score}");
     click(&root, "[data-testid=continue-full]").await;
     click(&root, "[data-testid=to-questions]").await;
-    nav_to(&root, &bank().family(&bank().question(&first).unwrap().family).unwrap().title).await;
-    let radio: HtmlInputElement = find(&root, &format!("[data-question-id=\"{first}\"] input[value=fully]"))
-        .dyn_into()
-        .unwrap();
+    nav_to(
+        &root,
+        &bank()
+            .family(&bank().question(&first).unwrap().family)
+            .unwrap()
+            .title,
+    )
+    .await;
+    let radio: HtmlInputElement = find(
+        &root,
+        &format!("[data-question-id=\"{first}\"] input[value=fully]"),
+    )
+    .dyn_into()
+    .unwrap();
     assert!(radio.checked(), "the first-pass answer is kept");
 }
 
@@ -406,10 +455,7 @@ async fn navigation_moves_between_families_and_to_the_next_unanswered() {
 
     // Answer everything in the first family; "next unanswered" then leads to the second family.
     for question in bank().questions_in(&families[0].id) {
-        let selector = format!(
-            "[data-question-id=\"{}\"] input[value=fully]",
-            question.id
-        );
+        let selector = format!("[data-question-id=\"{}\"] input[value=fully]", question.id);
         if count(&root, &selector) == 1 {
             click(&root, &selector).await;
         }

@@ -28,7 +28,8 @@ pub fn FamilyPage(props: &FamilyPageProps) -> Html {
         .enumerate()
         .filter(|(_, q)| q.family == family.id)
         .partition(|(_, q)| facts.applies(q));
-    let closed = assessment_core::scoring::closed(bank(), &app.assessment).contains(&family.id.as_str());
+    let closed =
+        assessment_core::scoring::closed(bank(), &app.assessment).contains(&family.id.as_str());
     let dispatcher = app.dispatcher();
     let tally = app.scores.families[props.index].tally;
     let last = bank().families.len() - 1;

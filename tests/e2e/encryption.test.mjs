@@ -26,7 +26,7 @@ async function startWork(page) {
   await app.fillDetails({ organisation: 'Sealed Org', assessor: 'Tester' });
   await app.toQuestions();
   const [first] = await app.questionIds();
-  await app.answer(first, 'largely');
+  await app.answer(first, 'partial');
   await page.getByTestId('save-status').filter({ hasText: 'Saved in this browser' }).waitFor();
   return first;
 }
@@ -78,7 +78,7 @@ test('save encrypted, decrypt it with the age tool, open it again with the passp
   const plain = JSON.parse(readFileSync(plainPath, 'utf8'));
   assert.equal(plain.kind, 'midnight-blizzard-self-assessment');
   assert.equal(plain.assessment.details.organisation, 'Sealed Org');
-  assert.equal(plain.assessment.answers[first].response.level, 'largely');
+  assert.equal(plain.assessment.answers[first].response.level, 'partial');
 
   // After a reload and a fresh start, the encrypted file opens with its passphrase.
   await page.reload();

@@ -1,6 +1,20 @@
 // Page object for the walk-through: the steps a person takes, expressed once for every journey.
 import { readFile } from 'node:fs/promises';
 
+/** The levels each answer type offers, worst first (as `AnswerType::levels` in the core). */
+const LEVELS = {
+  setting: ['none', 'fully'],
+  action: ['none', 'partial', 'fully'],
+  coverage: ['none', 'partial', 'largely', 'fully'],
+};
+const ORDER = ['none', 'partial', 'largely', 'fully'];
+
+/** The highest level `type` offers that claims no more than `level`; other answers pass through. */
+export function fit(type, level) {
+  if (!ORDER.includes(level)) return level;
+  return LEVELS[type].filter((l) => ORDER.indexOf(l) <= ORDER.indexOf(level)).pop();
+}
+
 /** The report formats and the test id of each download button. */
 export const DOWNLOADS = ['html', 'json', 'csv', 'md', 'oscal'];
 
@@ -46,14 +60,23 @@ export class Walkthrough {
       .evaluateAll((nodes) => nodes.map((n) => n.dataset.questionId));
   }
 
+  answerType(id) {
+    return this.page.locator(`[data-question-id="${id}"]`).getAttribute('data-answer-type');
+  }
+
+  /** The first question on the page that takes `type` answers. */
+  async firstOfType(type) {
+    return this.page.locator(`[data-answer-type="${type}"]`).first().getAttribute('data-question-id');
+  }
+
   async answer(id, value) {
     await this.page.locator(`[data-question-id="${id}"] input[type=radio][value="${value}"]`).check();
   }
 
-  /** Answers every applicable question of every family page with `choose(id)`, ending on the summary. */
+  /** Answers every applicable question of every family page with `choose(id, type)`, ending on the summary. */
   async answerAll(choose) {
     for (;;) {
-      for (const id of await this.questionIds()) await this.answer(id, choose(id));
+      for (const id of await this.questionIds()) await this.answer(id, choose(id, await this.answerType(id)));
       const isLast = (await this.heading()).startsWith('Incident response');
       await this.page.getByTestId('next').click();
       if (isLast) break;

@@ -5,11 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPage, foreignRequests, servedApp } from './support.mjs';
-import { Walkthrough } from './pages.mjs';
+import { Walkthrough, fit } from './pages.mjs';
 
 const ctx = servedApp();
 
-/** Starts an assessment, names it, answers the first question "largely" and notes evidence. */
+/** Starts an assessment, names it, answers the first question "partly" (under way) and notes evidence. */
 async function startWork(page) {
   const app = new Walkthrough(page);
   await page.goto(ctx.server.url);
@@ -17,7 +17,7 @@ async function startWork(page) {
   await app.fillDetails({ organisation: 'Kept Org', assessor: 'Tester' });
   await app.toQuestions();
   const [first] = await app.questionIds();
-  await app.answer(first, 'largely');
+  await app.answer(first, 'partial');
   await page.locator(`[data-question-id="${first}"] .record summary`).click();
   await page.locator(`#q-${first}-note`).fill('evidence kept');
   await page.getByTestId('save-status').filter({ hasText: 'Saved in this browser' }).waitFor();
@@ -26,7 +26,7 @@ async function startWork(page) {
 
 /** The current work is exactly as `startWork` left it. */
 async function assertWorkIntact(page, first) {
-  const checked = page.locator(`[data-question-id="${first}"] input[value=largely]`);
+  const checked = page.locator(`[data-question-id="${first}"] input[value=partial]`);
   if (!(await checked.count())) {
     await page.locator('.family-nav button').nth(2).click();
   }
@@ -108,7 +108,7 @@ test('every kind of bad file is refused with a plain message and the work is unt
     ['scuba.json', Buffer.from('{"MetaData": {"Tool": "ScubaGear"}, "Results": {}}'), /not an assessment saved by this tool/],
     ['newer.json', Buffer.from(good.replace('"version": 1', '"version": 9')), /newer version of the tool \(file format 9/],
     ['noversion.json', Buffer.from(good.replace('"version": 1,', '')), /does not say which format version/],
-    ['types.json', Buffer.from(good.replace('"level": "largely"', '"level": 42')), /cannot use at assessment\.answers\..*\.response/],
+    ['types.json', Buffer.from(good.replace('"level": "partial"', '"level": 42')), /cannot use at assessment\.answers\..*\.response/],
     ['date.json', Buffer.from(good.replace(/"assessed_on": "[^"]*"/, '"assessed_on": "31/12/2024"')), /assessment\.details\.assessed_on/],
     [
       'twice.json',
@@ -329,7 +329,7 @@ test('a full journey (answers, results, every download, import) stays on the pag
   await app.start();
   await app.fillDetails({ organisation: 'Journey Org', assessor: 'Tester' });
   await app.toQuestions();
-  await app.answerAll(() => 'largely');
+  await app.answerAll((id, type) => fit(type, 'largely'));
   await page.getByTestId('to-results').click();
   const files = await app.downloadAll();
   await page.locator('.family-nav button', { hasText: 'Saved assessments' }).click();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openPage, foreignRequests, servedApp } from './support.mjs';
-import { Walkthrough } from './pages.mjs';
+import { Walkthrough, fit } from './pages.mjs';
 
 const ctx = servedApp();
 
@@ -21,7 +21,7 @@ test('every format downloads, the HTML report stands alone offline, and pages pr
   await app.start();
   await app.fillDetails({ organisation: 'Report Org', assessor: HOSTILE, assessedOn: '2024-05-01', notifiedOn: '2024-04-02' });
   await app.toQuestions();
-  await app.answerAll((id) => (id.startsWith('MFA') ? 'partial' : 'largely'));
+  await app.answerAll((id, type) => fit(type, id.startsWith('MFA') ? 'partial' : 'largely'));
   await page.getByTestId('to-results').click();
   const score = (await page.getByTestId('results-score').textContent()).split(' ')[0];
 
@@ -82,7 +82,7 @@ test('the report generator loads on the first download only, and a failed load i
   await app.start();
   await app.fillDetails({ organisation: 'Lazy Org', assessor: 'A', assessedOn: '2024-05-01', notifiedOn: '' });
   await app.toQuestions();
-  await app.answerAll(() => 'largely');
+  await app.answerAll((id, type) => fit(type, 'largely'));
   await page.getByTestId('to-results').click();
   assert.deepEqual(requests.filter(generator), [], 'nothing of the generator is loaded before a download');
 

@@ -44,7 +44,7 @@ test('the one-file edition works from file:// with no request at all', async () 
   await app.toQuestions();
   const [first, second] = await app.questionIds();
   await app.answer(first, 'fully');
-  await app.answer(second, 'partial');
+  await app.answer(second, 'none');
   await page.getByTestId('save-status').filter({ hasText: 'Saved in this browser' }).waitFor();
 
   // Autosave works from file:// too.

@@ -165,7 +165,11 @@ mod tests {
 
     #[test]
     fn every_type_offers_none_and_fully_in_order() {
-        for answer in [AnswerType::Setting, AnswerType::Coverage, AnswerType::Action] {
+        for answer in [
+            AnswerType::Setting,
+            AnswerType::Coverage,
+            AnswerType::Action,
+        ] {
             let levels = answer.levels();
             assert_eq!(levels.first(), Some(&Level::None));
             assert_eq!(levels.last(), Some(&Level::Fully));
@@ -182,7 +186,11 @@ mod tests {
         assert_eq!(AnswerType::Setting.migrate(Level::Partial), Level::None);
         assert_eq!(AnswerType::Action.migrate(Level::Largely), Level::Partial);
         assert_eq!(AnswerType::Coverage.migrate(Level::Largely), Level::Largely);
-        for answer in [AnswerType::Setting, AnswerType::Coverage, AnswerType::Action] {
+        for answer in [
+            AnswerType::Setting,
+            AnswerType::Coverage,
+            AnswerType::Action,
+        ] {
             for old in Level::ALL {
                 assert!(answer.migrate(old) <= old);
                 assert!(answer.allows(answer.migrate(old)));
@@ -196,7 +204,10 @@ mod tests {
         assert_eq!(AnswerType::Setting.label(Level::None), "Off");
         assert_eq!(AnswerType::Action.label(Level::Partial), "Under way");
         assert_eq!(AnswerType::Action.label(Level::None), "Not started");
-        assert_eq!(AnswerType::Coverage.label(Level::Partial), "Partly in place");
+        assert_eq!(
+            AnswerType::Coverage.label(Level::Partial),
+            "Partly in place"
+        );
         assert_eq!(AnswerType::Setting.at_least(Level::Largely), Level::Fully);
         assert_eq!(AnswerType::Action.at_least(Level::Partial), Level::Partial);
     }

@@ -397,7 +397,9 @@ impl Bank {
         text.push_str(&read(dir.join("glossary.toml"))?);
         for family in header.families {
             text.push('\n');
-            text.push_str(&read(dir.join("questions").join(format!("{}.toml", family.id)))?);
+            text.push_str(&read(
+                dir.join("questions").join(format!("{}.toml", family.id)),
+            )?);
         }
         Ok(text)
     }
@@ -595,7 +597,9 @@ impl Bank {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             {
-                problems.push(format!("{item}: id must be lower-case letters, digits and dashes"));
+                problems.push(format!(
+                    "{item}: id must be lower-case letters, digits and dashes"
+                ));
             }
             require_text(problems, &item, "term", &entry.term);
             require_text(problems, &item, "definition", &entry.definition);
@@ -706,7 +710,9 @@ impl Bank {
             }
             self.check_answer_type(problems, &item, question);
             if question.first_pass && question.severity < Severity::High {
-                problems.push(format!("{item}: first_pass needs severity high or critical"));
+                problems.push(format!(
+                    "{item}: first_pass needs severity high or critical"
+                ));
             }
             self.check_licence_of(problems, &item, question);
             if let Some(date) = &question.as_of {
@@ -719,7 +725,9 @@ impl Bank {
 
     fn check_answer_type(&self, problems: &mut Vec<String>, item: &str, question: &Question) {
         for (key, meaning) in &question.levels {
-            let level = crate::answers::Level::ALL.into_iter().find(|l| l.key() == key);
+            let level = crate::answers::Level::ALL
+                .into_iter()
+                .find(|l| l.key() == key);
             if !level.is_some_and(|level| question.answer.allows(level)) {
                 problems.push(format!(
                     "{item}: levels names {key:?}, which a {} question does not offer",
@@ -736,7 +744,9 @@ impl Bank {
             if !self.licences.iter().any(|l| &l.id == id) {
                 problems.push(format!("{item}: unknown licence {id:?}"));
             } else if !question.requires.contains(id) {
-                problems.push(format!("{item}: needs licence {id} but does not require it"));
+                problems.push(format!(
+                    "{item}: needs licence {id} but does not require it"
+                ));
             }
         }
         for licence in &self.licences {

@@ -123,7 +123,9 @@ pub enum OpenNote {
     /// Answers on a step the question no longer offers (files from bank 2026.11 and earlier used
     /// one four-step scale for every question), moved to the step that claims no more:
     /// (question id, old label, new label).
-    AnswersMigrated { changes: Vec<(String, String, String)> },
+    AnswersMigrated {
+        changes: Vec<(String, String, String)>,
+    },
 }
 
 impl fmt::Display for OpenNote {

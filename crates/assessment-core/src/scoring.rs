@@ -15,7 +15,8 @@ pub enum AnswerState {
     /// The organisation profile takes the question out of scope.
     OutOfScope,
     /// The family's closing rule holds (e.g. no notification and every credential rotated): the
-    /// question needs no answer and leaves the score.
+    /// question needs no answer and counts as fully in place, so closing a family can only raise
+    /// a score, never lower it.
     Closed,
     /// Answered "not applicable" with a reason: the question leaves the score.
     NotApplicable,
@@ -58,7 +59,8 @@ impl AnswerState {
     /// Credit in thirds, or `None` when the question does not count (out of scope or N/A).
     pub fn credit(self) -> Option<u32> {
         match self {
-            AnswerState::OutOfScope | AnswerState::Closed | AnswerState::NotApplicable => None,
+            AnswerState::OutOfScope | AnswerState::NotApplicable => None,
+            AnswerState::Closed => Some(Level::MAX_CREDIT),
             AnswerState::Unanswered | AnswerState::NeedsReason | AnswerState::DontKnow => Some(0),
             AnswerState::Implemented { level } => Some(level.credit()),
         }
@@ -81,6 +83,7 @@ impl AnswerState {
     pub fn meets(self, level: Level) -> bool {
         match self {
             AnswerState::Implemented { level: have } => have >= level,
+            AnswerState::Closed => true,
             _ => false,
         }
     }
@@ -267,7 +270,8 @@ impl Tally {
             AnswerState::DontKnow => self.dont_know += 1,
             AnswerState::Implemented {
                 level: Level::Fully,
-            } => self.fully += 1,
+            }
+            | AnswerState::Closed => self.fully += 1,
             _ => {}
         }
         let weight = question.severity.weight();

@@ -71,6 +71,7 @@ fn a_cloud_only_company_without_microsoft_correspondence() {
     let truths = ["m365", "entra_p1"];
     let falsities = [
         "entra_p2",
+        "audit_premium",
         "azure",
         "hybrid",
         "exchange_onprem",

@@ -80,21 +80,23 @@ fn jargon_in_question_text_is_in_the_glossary() {
             if !text.contains(&jargon.to_lowercase()) {
                 continue;
             }
-            let explained = SHIPPED
-                .terms_in(question)
-                .iter()
-                .any(|entry| entry.appears_in(&question.text) && {
+            let explained = SHIPPED.terms_in(question).iter().any(|entry| {
+                entry.appears_in(&question.text) && {
                     let forms = std::iter::once(&entry.term).chain(&entry.forms);
                     forms.map(|f| f.to_lowercase()).any(|f| {
                         f.contains(&jargon.to_lowercase()) || jargon.to_lowercase().contains(&f)
                     })
-                });
+                }
+            });
             if !explained {
                 missing.push(format!("{}: {jargon}", question.id));
             }
         }
     }
-    assert!(missing.is_empty(), "jargon without a glossary entry: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "jargon without a glossary entry: {missing:?}"
+    );
 }
 
 #[test]
@@ -105,7 +107,10 @@ fn every_glossary_term_is_used_by_some_question() {
         .filter(|entry| !SHIPPED.questions.iter().any(|q| entry.appears_in(&q.text)))
         .map(|entry| entry.id.as_str())
         .collect();
-    assert!(unused.is_empty(), "glossary terms no question text uses: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "glossary terms no question text uses: {unused:?}"
+    );
 }
 
 /// Words that mark a fact that changes with time: such a question says when it was checked.
@@ -133,7 +138,10 @@ fn time_sensitive_questions_carry_an_as_of_date() {
             .join(" ");
         q.as_of.is_none() && TIME_SENSITIVE.iter().any(|w| all.contains(w))
     });
-    assert!(undated.is_empty(), "time-sensitive but no as_of: {undated:?}");
+    assert!(
+        undated.is_empty(),
+        "time-sensitive but no as_of: {undated:?}"
+    );
 }
 
 #[test]
@@ -142,7 +150,10 @@ fn every_licence_gated_question_names_its_licence() {
     let unnamed = offenders(|q| {
         q.requires.iter().any(|f| licences.contains(&f.as_str())) && q.licences.is_empty()
     });
-    assert!(unnamed.is_empty(), "licence-gated without naming it: {unnamed:?}");
+    assert!(
+        unnamed.is_empty(),
+        "licence-gated without naming it: {unnamed:?}"
+    );
     for licence in ["entra_p1", "entra_p2", "workload_id", "audit_premium"] {
         assert!(licences.contains(&licence), "licence {licence} is defined");
     }
@@ -150,17 +161,30 @@ fn every_licence_gated_question_names_its_licence() {
 
 #[test]
 fn scuba_policies_are_not_presented_as_binding_on_everyone() {
-    let binding = ["cisa requires", "cisa forbids", "cisa caps", "cisa mandates", "cisa's baseline requires"];
+    let binding = [
+        "cisa requires",
+        "cisa forbids",
+        "cisa caps",
+        "cisa mandates",
+        "cisa's baseline requires",
+    ];
     let unqualified = offenders(|q| {
         let why = q.why.to_lowercase();
         binding.iter().any(|b| why.contains(b)) && !why.contains("federal")
     });
-    assert!(unqualified.is_empty(), "SCuBA stated as binding on all: {unqualified:?}");
+    assert!(
+        unqualified.is_empty(),
+        "SCuBA stated as binding on all: {unqualified:?}"
+    );
 }
 
 #[test]
 fn every_answer_type_is_used() {
-    for answer in [AnswerType::Setting, AnswerType::Coverage, AnswerType::Action] {
+    for answer in [
+        AnswerType::Setting,
+        AnswerType::Coverage,
+        AnswerType::Action,
+    ] {
         assert!(
             SHIPPED.questions.iter().any(|q| q.answer == answer),
             "no question takes a {} answer",
@@ -171,5 +195,28 @@ fn every_answer_type_is_used() {
 
 #[test]
 fn the_bank_says_when_it_was_reviewed() {
-    assert!(SHIPPED.reviewed_on.as_str() >= "2026-12-01", "{}", SHIPPED.reviewed_on);
+    assert!(
+        SHIPPED.reviewed_on.as_str() >= "2026-12-01",
+        "{}",
+        SHIPPED.reviewed_on
+    );
+}
+
+#[test]
+fn every_scuba_reference_resolves_in_the_version_table() {
+    let table =
+        assessment_core::scuba::ScubaTable::from_toml(include_str!("../../../content/scuba.toml"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let unresolved: Vec<String> = SHIPPED
+        .questions
+        .iter()
+        .flat_map(|q| q.refs.scuba.iter().map(move |id| (q, id)))
+        .filter(|(_, id)| table.policy(id).is_none())
+        .map(|(q, id)| format!("{}: {id}", q.id))
+        .collect();
+    assert!(
+        unresolved.is_empty(),
+        "SCuBA ids not in content/scuba.toml: {unresolved:?}"
+    );
+    assert!(SHIPPED.questions.iter().any(|q| !q.refs.scuba.is_empty()));
 }

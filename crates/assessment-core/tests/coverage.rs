@@ -40,7 +40,11 @@ fn all_measures_are_listed_and_each_is_asked_by_a_question() {
     let bank = bank();
     // The fact base numbers 29; measure 30 (chat from unknown tenants) came with bank 2026.12,
     // after the 2026-12 review found Midnight Blizzard's 2023 Teams campaign uncovered.
-    assert_eq!(bank.measures.len(), 30, "29 from the fact base, plus measure 30");
+    assert_eq!(
+        bank.measures.len(),
+        30,
+        "29 from the fact base, plus measure 30"
+    );
     let uncovered: Vec<u32> = bank
         .coverage()
         .iter()

@@ -82,14 +82,25 @@ fn the_first_pass_is_short_important_and_applicable_for_real_profiles() {
         );
         let facts = assessment_core::Facts::from_answers(&bank, &assessment.profile);
         for question in &chosen {
-            assert!(question.severity >= Severity::High, "{name}: {}", question.id);
-            assert!(facts.applies(question), "{name}: {} does not apply", question.id);
+            assert!(
+                question.severity >= Severity::High,
+                "{name}: {}",
+                question.id
+            );
+            assert!(
+                facts.applies(question),
+                "{name}: {} does not apply",
+                question.id
+            );
         }
         let positions: Vec<usize> = chosen
             .iter()
             .map(|q| bank.questions.iter().position(|b| b.id == q.id).unwrap())
             .collect();
-        assert!(positions.windows(2).all(|p| p[0] < p[1]), "{name}: bank order");
+        assert!(
+            positions.windows(2).all(|p| p[0] < p[1]),
+            "{name}: bank order"
+        );
     }
 }
 
@@ -109,7 +120,10 @@ fn the_provisional_result_scores_only_the_first_pass_and_nothing_is_lost() {
     assert_eq!(full.answered() as usize, full.questions.len());
     // The same answers count in the full assessment, which asks more and so scores lower.
     let evaluation = evaluate(&bank, &assessment, today);
-    assert_eq!(evaluation.scores.overall.fully as usize, full.questions.len());
+    assert_eq!(
+        evaluation.scores.overall.fully as usize,
+        full.questions.len()
+    );
     assert!(evaluation.scores.overall.percent() < 100);
     let pending = Progress::of(&bank, &assessment);
     assert!(pending
@@ -125,7 +139,11 @@ fn the_exposure_family_closes_without_notification_once_every_credential_is_rota
         .family("exposure")
         .and_then(|f| f.closes.as_ref())
         .expect("the exposure family has a closing rule");
-    let mut assessment = profile(&[("m365", "yes"), ("ms_correspondence", "yes"), ("ms_notified", "no")]);
+    let mut assessment = profile(&[
+        ("m365", "yes"),
+        ("ms_correspondence", "yes"),
+        ("ms_notified", "no"),
+    ]);
     let exposure_states = |assessment: &Assessment| -> Vec<AnswerState> {
         assessment_core::scoring::assess(&bank, assessment)
             .iter()
@@ -133,25 +151,50 @@ fn the_exposure_family_closes_without_notification_once_every_credential_is_rota
             .map(|item| item.state)
             .collect()
     };
-    assert!(exposure_states(&assessment).iter().all(|s| *s != AnswerState::Closed));
+    assert!(exposure_states(&assessment)
+        .iter()
+        .all(|s| *s != AnswerState::Closed));
     for id in &rule.done {
         respond(&mut assessment, id, level(Level::Partial));
     }
-    assert!(exposure_states(&assessment).iter().all(|s| *s != AnswerState::Closed), "under way does not close");
+    assert!(
+        exposure_states(&assessment)
+            .iter()
+            .all(|s| *s != AnswerState::Closed),
+        "under way does not close"
+    );
     for id in &rule.done {
         respond(&mut assessment, id, level(Level::Fully));
     }
     let states = exposure_states(&assessment);
-    assert!(states.iter().all(|s| matches!(s, AnswerState::Closed | AnswerState::OutOfScope)), "{states:?}");
+    assert!(
+        states
+            .iter()
+            .all(|s| matches!(s, AnswerState::Closed | AnswerState::OutOfScope)),
+        "{states:?}"
+    );
     let progress = Progress::of(&bank, &assessment);
-    assert!(progress.pending.iter().all(|p| p.question.family != "exposure"));
-    let exposure = bank.families.iter().position(|f| f.id == "exposure").unwrap();
-    let tally = evaluate(&bank, &assessment, date("2026-12-02")).scores.families[exposure].tally;
-    assert_eq!(tally.applicable, 0, "closed questions leave the score");
+    assert!(progress
+        .pending
+        .iter()
+        .all(|p| p.question.family != "exposure"));
+    let exposure = bank
+        .families
+        .iter()
+        .position(|f| f.id == "exposure")
+        .unwrap();
+    let tally = evaluate(&bank, &assessment, date("2026-12-02"))
+        .scores
+        .families[exposure]
+        .tally;
+    assert_eq!(tally.percent(), 100, "a closed family is complete");
+    assert_eq!(tally.fully, tally.applicable);
     // A notification reopens it: the rule needs "no notification" to be known.
     assessment.apply(Change::Profile {
         question: "ms_notified".into(),
         option: Some("yes".into()),
     });
-    assert!(exposure_states(&assessment).iter().all(|s| *s != AnswerState::Closed));
+    assert!(exposure_states(&assessment)
+        .iter()
+        .all(|s| *s != AnswerState::Closed));
 }

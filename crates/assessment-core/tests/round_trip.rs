@@ -122,13 +122,26 @@ fn details() -> impl Strategy<Value = Details> {
 /// dropped by design) and options of its profile questions.
 fn assessment_of(bank: &Bank) -> impl Strategy<Value = Assessment> {
     let ids: Vec<String> = bank.questions.iter().map(|q| q.id.clone()).collect();
-    let answers =
-        prop::collection::vec((prop::sample::select(ids), record()), 0..24).prop_map(|records| {
+    // Only levels each question's answer type offers; others are migrated on opening.
+    let types: BTreeMap<String, assessment_core::AnswerType> = bank
+        .questions
+        .iter()
+        .map(|q| (q.id.clone(), q.answer))
+        .collect();
+    let answers = prop::collection::vec((prop::sample::select(ids), record()), 0..24).prop_map(
+        move |records| {
             records
                 .into_iter()
                 .filter(|(_, record)| *record != AnswerRecord::default())
+                .map(|(id, mut record)| {
+                    if let Some(Response::Implemented { level }) = &mut record.response {
+                        *level = types[&id].migrate(*level);
+                    }
+                    (id, record)
+                })
                 .collect::<BTreeMap<_, _>>()
-        });
+        },
+    );
     let profile: Vec<BoxedStrategy<Option<(String, String)>>> = bank
         .profile
         .iter()

@@ -571,17 +571,42 @@ fn answers_on_the_old_scale_are_migrated_with_a_note() {
         Some(Response::Implemented { level }) => *level,
         other => panic!("{id}: {other:?}"),
     };
-    assert_eq!(level_of(&setting), Level::None, "a setting not on for everyone is off");
-    assert_eq!(level_of(&action), Level::Partial, "largely done is under way");
-    assert_eq!(level_of(&coverage), Level::Largely, "coverage keeps its answer");
+    assert_eq!(
+        level_of(&setting),
+        Level::None,
+        "a setting not on for everyone is off"
+    );
+    assert_eq!(
+        level_of(&action),
+        Level::Partial,
+        "largely done is under way"
+    );
+    assert_eq!(
+        level_of(&coverage),
+        Level::Largely,
+        "coverage keeps its answer"
+    );
     assert!(savefile::problems(&opened.assessment, &bank).is_empty());
     let [note] = opened.notes.as_slice() else {
         panic!("one note: {:?}", opened.notes)
     };
     let text = note.to_string();
-    assert!(text.starts_with("2 answer(s) were given on a scale"), "{text}");
-    assert!(text.contains(&format!("{setting} \u{201c}Largely in place\u{201d} is now \u{201c}Off\u{201d}")), "{text}");
-    assert!(text.contains(&format!("{action} \u{201c}Largely in place\u{201d} is now \u{201c}Under way\u{201d}")), "{text}");
+    assert!(
+        text.starts_with("2 answer(s) were given on a scale"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{setting} \u{201c}Largely in place\u{201d} is now \u{201c}Off\u{201d}"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{action} \u{201c}Largely in place\u{201d} is now \u{201c}Under way\u{201d}"
+        )),
+        "{text}"
+    );
     // Saved again, the file holds the migrated answers and opens without a note.
     let again = open(saved(&bank, &opened.assessment)).unwrap();
     assert!(again.notes.is_empty());
