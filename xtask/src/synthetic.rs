@@ -8,6 +8,10 @@ use assessment_core::Bank;
 pub fn bank(shipped: &Bank, count: usize) -> Bank {
     let mut bank = shipped.clone();
     bank.version = format!("{}-synthetic-{count}", shipped.version);
+    // Closing rules name questions by id, and the copies have new ids.
+    for family in &mut bank.families {
+        family.closes = None;
+    }
     bank.questions = (0..count)
         .map(|i| {
             let mut question = shipped.questions[i % shipped.questions.len()].clone();
