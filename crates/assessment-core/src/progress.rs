@@ -6,8 +6,7 @@
 
 use crate::assessment::Assessment;
 use crate::content::{Bank, Question};
-use crate::profile::Facts;
-use crate::scoring::AnswerState;
+use crate::scoring::{assess, AnswerState};
 
 impl AnswerState {
     /// The question is in scope and still needs an answer: nothing recorded, or "does not apply"
@@ -35,23 +34,24 @@ pub struct Progress<'a> {
 
 impl<'a> Progress<'a> {
     /// The pending questions of `assessment`, family by family in bank order.
-    pub fn of(bank: &'a Bank, assessment: &Assessment) -> Progress<'a> {
-        let facts = Facts::from_answers(bank, &assessment.profile);
-        let pending = bank
-            .families
-            .iter()
-            .enumerate()
-            .flat_map(|(family, f)| bank.questions_in(&f.id).map(move |q| (family, q)))
-            .filter_map(|(family, question)| {
-                let state =
-                    AnswerState::of(assessment.response(&question.id), facts.applies(question));
-                state.is_pending().then_some(Pending {
-                    family,
-                    question,
-                    state,
+    pub fn of(bank: &'a Bank, assessment: &'a Assessment) -> Progress<'a> {
+        // The score's own states, so the walk-through and the score cannot disagree.
+        let mut pending: Vec<Pending> = assess(bank, assessment)
+            .into_iter()
+            .filter(|item| item.state.is_pending())
+            .filter_map(|item| {
+                Some(Pending {
+                    family: bank
+                        .families
+                        .iter()
+                        .position(|f| f.id == item.question.family)?,
+                    question: item.question,
+                    state: item.state,
                 })
             })
             .collect();
+        // Stable: bank order is kept within each family.
+        pending.sort_by_key(|p| p.family);
         Progress { pending }
     }
 
