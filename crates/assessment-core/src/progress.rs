@@ -35,25 +35,23 @@ pub struct Progress<'a> {
 impl<'a> Progress<'a> {
     /// The pending questions of `assessment`, family by family in bank order.
     pub fn of(bank: &'a Bank, assessment: &'a Assessment) -> Progress<'a> {
-        // The scoring rules decide each state (profile, closing rules), so progress and score agree.
-        let assessed = assess(bank, assessment);
-        let pending = bank
-            .families
-            .iter()
-            .enumerate()
-            .flat_map(|(family, f)| {
-                assessed
-                    .iter()
-                    .filter(move |item| item.question.family == f.id)
-                    .map(move |item| (family, item))
-            })
-            .filter(|(_, item)| item.state.is_pending())
-            .map(|(family, item)| Pending {
-                family,
-                question: item.question,
-                state: item.state,
+        // The score's own states, so the walk-through and the score cannot disagree.
+        let mut pending: Vec<Pending> = assess(bank, assessment)
+            .into_iter()
+            .filter(|item| item.state.is_pending())
+            .filter_map(|item| {
+                Some(Pending {
+                    family: bank
+                        .families
+                        .iter()
+                        .position(|f| f.id == item.question.family)?,
+                    question: item.question,
+                    state: item.state,
+                })
             })
             .collect();
+        // Stable: bank order is kept within each family.
+        pending.sort_by_key(|p| p.family);
         Progress { pending }
     }
 
