@@ -220,3 +220,30 @@ fn every_scuba_reference_resolves_in_the_version_table() {
     );
     assert!(SHIPPED.questions.iter().any(|q| !q.refs.scuba.is_empty()));
 }
+
+/// The longest each explanation may be, in words: a busy reader gets the fact, the check and the fix.
+const FIELD_LIMITS: &[(&str, usize)] = &[
+    ("why", 40),
+    ("verify", 45),
+    ("remedy", 35),
+    ("free_alternative", 35),
+];
+
+#[test]
+fn explanations_stay_within_their_word_limits() {
+    let mut long = Vec::new();
+    for q in &SHIPPED.questions {
+        for (field, limit) in FIELD_LIMITS {
+            let text = match *field {
+                "why" => q.why.as_str(),
+                "verify" => q.verify.as_str(),
+                "remedy" => q.remedy.as_str(),
+                _ => q.free_alternative.as_deref().unwrap_or(""),
+            };
+            if words(text) > *limit {
+                long.push(format!("{} {field} ({} words)", q.id, words(text)));
+            }
+        }
+    }
+    assert!(long.is_empty(), "over the limit: {long:?}");
+}
