@@ -38,7 +38,7 @@ test('Firefox: the one-file edition from file:// answers, autosaves, reloads and
   await firefox.type('[data-testid=organisation]', 'Firefox Org');
   await firefox.click('[data-testid=to-questions]');
   const first = await firefox.script('return document.querySelector("[data-question-id]").dataset.questionId');
-  await firefox.click(`[data-question-id="${first}"] input[value=partial]`);
+  await firefox.click(`[data-question-id="${first}"] input[value=fully]`);
   assert.notEqual(await firefox.text('[data-testid=overall-score]'), '0');
   // The autosave writes a quarter of a second after the last change.
   await firefox.waitForText('[data-testid=save-status]', /Saved in this browser/);
@@ -48,7 +48,7 @@ test('Firefox: the one-file edition from file:// answers, autosaves, reloads and
   await firefox.click('[data-testid=to-questions]');
   const kept = await firefox.script(
     'return document.querySelector(arguments[0]).checked',
-    [`[data-question-id="${first}"] input[value=partial]`],
+    [`[data-question-id="${first}"] input[value=fully]`],
   );
   assert.equal(kept, true, 'the answer survived the reload');
 
@@ -62,7 +62,7 @@ test('Firefox: the one-file edition from file:// answers, autosaves, reloads and
   const name = files.find((f) => f.endsWith('.json'));
   assert.match(name ?? '', /^firefox-org_\d{4}-\d{2}-\d{2}_assessment\.json$/);
   const saved = JSON.parse(await readFile(join(downloads, name), 'utf8'));
-  assert.equal(saved.assessment.answers[first].response.level, 'partial');
+  assert.equal(saved.assessment.answers[first].response.level, 'fully');
 
   // The results page and a report download work too.
   await firefox.script('document.querySelectorAll(".family-nav button").forEach((b) => { if (b.textContent.trim() === "Results") b.click(); })');

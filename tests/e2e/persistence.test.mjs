@@ -28,7 +28,7 @@ async function startWork(page) {
 async function assertWorkIntact(page, first) {
   const checked = page.locator(`[data-question-id="${first}"] input[value=partial]`);
   if (!(await checked.count())) {
-    await page.locator('.family-nav button').nth(2).click();
+    await page.locator('.family-nav button', { hasText: 'Exposure review' }).click();
   }
   assert.equal(await checked.isChecked(), true, 'the answer is still there');
   assert.equal(await page.locator(`#q-${first}-note`).inputValue(), 'evidence kept');
@@ -88,7 +88,7 @@ test('starting a new assessment right after a change keeps that change in the ol
   const old = rows.filter({ hasText: 'Kept Org' });
   await old.getByRole('button', { name: /^Open/ }).click();
   await page.getByTestId('to-results').waitFor();
-  await page.locator('.family-nav button').nth(2).click();
+  await page.locator('.family-nav button', { hasText: 'Exposure review' }).click();
   assert.equal(await page.locator(`[data-question-id="${second}"] input[value=fully]`).isChecked(), true);
   await context.close();
 });
@@ -166,7 +166,7 @@ test('opening a file asks first, keeps the current work in the library, shows ho
 
   await page.getByTestId('undo-open').click();
   await page.getByTestId('to-questions').count();
-  await page.locator('.family-nav button').nth(2).click();
+  await page.locator('.family-nav button', { hasText: 'Exposure review' }).click();
   await assertWorkIntact(page, first);
   await context.close();
 });
