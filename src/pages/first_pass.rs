@@ -42,7 +42,7 @@ pub fn FirstPassPage() -> Html {
             </div>
             <section class="panel provisional" aria-labelledby="provisional-heading" data-testid="provisional">
                 <h3 id="provisional-heading">{ w.provisional_heading() }</h3>
-                <p class="big-number" data-testid="provisional-score">
+                <p class="provisional-score" data-testid="provisional-score">
                     { w.provisional_score(provisional.tally.percent(), provisional.answered(), provisional.questions.len()) }
                 </p>
                 <p data-testid="provisional-tier">{ w.provisional_tier(&w.tier_label(tier.tier.number(), w.tier_name(tier))) }</p>

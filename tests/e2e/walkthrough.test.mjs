@@ -157,7 +157,57 @@ test('axe finds no violations on any page type, in light and dark, wide and narr
       await page.locator('#main .page-heading', { hasText: 'Summary' }).waitFor();
       assert.deepEqual(await axeViolations(page), [], `summary ${tag}`);
       await screenshot(page, `summary-${tag}`);
+
+      await page.locator('.family-nav button', { hasText: 'First pass' }).click();
+      const quick = page.locator('[data-testid=first-pass-questions] [data-question-id]');
+      await quick.first().waitFor();
+      await quick.first().locator('.terms summary, details summary').first().click();
+      assert.deepEqual(await axeViolations(page), [], `first pass ${tag}`);
+      await screenshot(page, `first-pass-${tag}`);
+
+      await page.locator('.family-nav button', { hasText: 'Glossary' }).click();
+      await page.getByTestId('glossary').waitFor();
+      assert.deepEqual(await axeViolations(page), [], `glossary ${tag}`);
+      await screenshot(page, `glossary-${tag}`);
       await context.close();
     }
   }
+});
+
+test('the first pass gives a provisional result and carries every answer into the full assessment', async () => {
+  const { context, page } = await openPage(ctx.browser);
+  const app = new Walkthrough(page);
+  await page.goto(ctx.server.url);
+  await page.getByTestId('first-pass').click();
+  await app.chooseProfile({ m365: 'yes', entra_licence: 'business-premium', azure: 'no', organisation: 'public-school' });
+  const ids = await page
+    .locator('[data-testid=first-pass-questions] [data-question-id]')
+    .evaluateAll((nodes) => nodes.map((n) => n.dataset.questionId));
+  assert.ok(ids.length >= 10 && ids.length <= 25, `${ids.length} first-pass questions`);
+  for (const id of ids) await app.answer(id, 'fully');
+  assert.equal(
+    await page.getByTestId('provisional-score').textContent(),
+    `Provisional score: 100 out of 100, over the ${ids.length} first-pass questions (${ids.length} answered).`,
+  );
+  assert.match(await page.getByTestId('provisional-tier').textContent(), /^Provisional tier: Tier \d of 4: /);
+  await screenshot(page, 'first-pass-answered');
+
+  await page.getByTestId('continue-full').click();
+  await page.getByTestId('to-questions').click();
+  await page.locator('.family-nav button', { hasText: 'Results' }).click();
+  const overall = Number((await page.getByTestId('results-score').textContent()).split(' ')[0]);
+  assert.ok(overall > 0 && overall < 100, `the full score counts the rest too: ${overall}`);
+  // Every first-pass answer is there on its family page.
+  await page.locator('.family-nav button', { hasText: 'Exposure review' }).click();
+  for (;;) {
+    for (const id of await app.questionIds()) {
+      if (ids.includes(id)) {
+        assert.equal(await page.locator(`[data-question-id="${id}"] input[value=fully]`).isChecked(), true, id);
+      }
+    }
+    const isLast = (await app.heading()).startsWith('Incident response');
+    await page.getByTestId('next').click();
+    if (isLast) break;
+  }
+  await context.close();
 });

@@ -59,7 +59,8 @@ pub struct Licence {
 }
 
 /// One glossary entry. A question uses the term when its text contains `term` or one of `forms`
-/// (case-insensitive).
+/// (ignoring ASCII case: the terms are English, and ASCII-only matching keeps Unicode case tables
+/// out of the browser build).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryTerm {
@@ -73,16 +74,16 @@ pub struct GlossaryTerm {
 }
 
 impl GlossaryTerm {
-    /// The term or one of its forms appears in `text` as whole words, ignoring case.
+    /// The term or one of its forms appears in `text` as whole words, ignoring ASCII case.
     pub fn appears_in(&self, text: &str) -> bool {
-        let text = text.to_lowercase();
+        let text = text.to_ascii_lowercase();
         std::iter::once(&self.term)
             .chain(&self.forms)
-            .any(|form| contains_words(&text, &form.to_lowercase()))
+            .any(|form| contains_words(&text, &form.to_ascii_lowercase()))
     }
 }
 
-/// `needle` occurs in `haystack` with no letter or digit directly before or after it.
+/// `needle` occurs in `haystack` with no ASCII letter or digit directly before or after it.
 fn contains_words(haystack: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return false;
@@ -90,7 +91,8 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
     haystack.match_indices(needle).any(|(start, _)| {
         let before = haystack[..start].chars().next_back();
         let after = haystack[start + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        let word = |c: char| c.is_ascii_alphanumeric();
+        !before.is_some_and(word) && !after.is_some_and(word)
     })
 }
 
