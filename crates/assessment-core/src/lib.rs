@@ -12,6 +12,7 @@ pub mod encrypted;
 pub mod evaluation;
 pub mod files;
 pub mod first_pass;
+pub mod guidance;
 pub mod json;
 pub mod keys;
 pub mod library;

@@ -1,0 +1,96 @@
+//! The bank's guidance (why it matters, how to verify, what to do, what each answer means, the
+//! free alternative, the adaptation, the glossary's definitions) split from the rest, so that the
+//! browser can load it after the first screen: scoring, applicability and files need none of it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{Bank, ContentError};
+
+/// The guidance of every question and glossary term, in bank order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Guidance {
+    /// The content version it belongs to; merging with another version's bank is refused.
+    pub version: String,
+    pub questions: Vec<QuestionGuidance>,
+    /// Glossary definitions, in glossary order.
+    pub definitions: Vec<String>,
+}
+
+/// One question's guidance.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuestionGuidance {
+    pub why: String,
+    pub verify: String,
+    pub remedy: String,
+    pub adaptation: Option<String>,
+    pub free_alternative: Option<String>,
+    pub levels: BTreeMap<String, String>,
+}
+
+impl Bank {
+    /// The bank without its guidance, and the guidance. [`Bank::with_guidance`] undoes it.
+    pub fn split_guidance(mut self) -> (Bank, Guidance) {
+        let questions = self
+            .questions
+            .iter_mut()
+            .map(|q| QuestionGuidance {
+                why: std::mem::take(&mut q.why),
+                verify: std::mem::take(&mut q.verify),
+                remedy: std::mem::take(&mut q.remedy),
+                adaptation: q.adaptation.take(),
+                free_alternative: q.free_alternative.take(),
+                levels: std::mem::take(&mut q.levels),
+            })
+            .collect();
+        let definitions = self
+            .glossary
+            .iter_mut()
+            .map(|term| std::mem::take(&mut term.definition))
+            .collect();
+        let guidance = Guidance {
+            version: self.version.clone(),
+            questions,
+            definitions,
+        };
+        (self, guidance)
+    }
+
+    /// Puts guidance split from the same bank back. Guidance of another content version, or
+    /// with another number of questions or terms, is refused: it would attach to the wrong ones.
+    pub fn with_guidance(mut self, guidance: Guidance) -> Result<Bank, ContentError> {
+        if guidance.version != self.version
+            || guidance.questions.len() != self.questions.len()
+            || guidance.definitions.len() != self.glossary.len()
+        {
+            return Err(ContentError::Parse(format!(
+                "the guidance (content version {}) does not belong to this question bank (version {})",
+                guidance.version, self.version
+            )));
+        }
+        for (q, g) in self.questions.iter_mut().zip(guidance.questions) {
+            q.why = g.why;
+            q.verify = g.verify;
+            q.remedy = g.remedy;
+            q.adaptation = g.adaptation;
+            q.free_alternative = g.free_alternative;
+            q.levels = g.levels;
+        }
+        for (term, definition) in self.glossary.iter_mut().zip(guidance.definitions) {
+            term.definition = definition;
+        }
+        Ok(self)
+    }
+}
+
+impl Guidance {
+    /// The binary form (postcard), as the bank's.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("guidance always serialises")
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Guidance, ContentError> {
+        postcard::from_bytes(bytes).map_err(|e| ContentError::Parse(e.to_string()))
+    }
+}
