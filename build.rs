@@ -2,39 +2,23 @@
 //! browser needs neither a TOML parser nor the bank's JSON decoder, and a broken bank fails the
 //! build with the offending items named.
 //!
-//! `ASSESSMENT_BANK=<path>` builds with another bank (TOML, or JSON as written by
-//! `cargo xtask bench` for its synthetic 2,000-question bank); by default the shipped bank in `content/` (see `Bank::from_dir`).
+//! Two files: `bank.bin`, the bank without its guidance, which every visit loads, and
+//! `guidance.bin`, which only the one-file edition embeds (the hosted build gets it from the
+//! on-demand module after the first screen; see `assessment_core::guidance`).
+//! `ASSESSMENT_BANK=<path>` builds with another bank (see `guidance::bank_for_build`).
 
-use std::{
-    env, fs,
-    path::{Path, PathBuf},
-};
+use std::{env, fs, path::PathBuf};
 
-use assessment_core::Bank;
+use assessment_core::guidance::bank_for_build;
 
 fn main() {
-    println!("cargo:rerun-if-env-changed=ASSESSMENT_BANK");
-    let bank = match env::var("ASSESSMENT_BANK") {
-        Ok(source) => {
-            println!("cargo:rerun-if-changed={source}");
-            let text =
-                fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
-            let bank = if source.ends_with(".json") {
-                Bank::from_json(&text)
-            } else {
-                Bank::from_toml(&text)
-            };
-            bank.unwrap_or_else(|e| panic!("{source}: {e}"))
-        }
-        Err(_) => {
-            let dir = Path::new("content");
-            println!("cargo:rerun-if-changed=content/questions");
-            for file in Bank::files_in(dir) {
-                println!("cargo:rerun-if-changed={}", file.display());
-            }
-            Bank::from_dir(dir).unwrap_or_else(|e| panic!("content/: {e}"))
-        }
-    };
-    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.bin");
-    fs::write(&out, bank.to_bytes()).unwrap_or_else(|e| panic!("cannot write {out:?}: {e}"));
+    let (bank, guidance) = bank_for_build("content".as_ref()).split_guidance();
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for (name, bytes) in [
+        ("bank.bin", bank.to_bytes()),
+        ("guidance.bin", guidance.to_bytes()),
+    ] {
+        let path = out.join(name);
+        fs::write(&path, bytes).unwrap_or_else(|e| panic!("cannot write {path:?}: {e}"));
+    }
 }

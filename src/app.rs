@@ -12,6 +12,7 @@ use crate::components::{progress_bar, save_status, score_panel};
 use crate::failure;
 use crate::hooks::autosave::use_autosave;
 use crate::hooks::focus::use_focus_on_navigation;
+use crate::hooks::guidance::use_guidance;
 use crate::hooks::AppHandle;
 use crate::pages::{
     details::DetailsPage, family::FamilyPage, first_pass::FirstPassPage, glossary::GlossaryPage,
@@ -41,6 +42,7 @@ pub fn App() -> Html {
         use_reducer(move || restore(&store))
     };
     use_focus_on_navigation(&state);
+    use_guidance(&state);
     let save_now = use_autosave(&state, Rc::clone(&store));
     use_effect_with((), |_| failure::simulate_if_asked());
     let app = AppHandle::new(state.clone(), Rc::clone(&store), save_now);

@@ -21,17 +21,51 @@ use assessment_core::Bank;
 
 pub use app::App;
 
-/// The question bank, checked and encoded by `build.rs`.
-pub(crate) const BANK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bank.bin"));
+/// The question bank without its guidance, checked and encoded by `build.rs`.
+const BANK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bank.bin"));
+
+/// The bank with its guidance, once it is there.
+static FULL_BANK: OnceLock<Bank> = OnceLock::new();
 
 /// The question bank: static data, decoded once on first use and never changed, so state and
-/// props never carry or compare it.
+/// props never carry or compare it. Until the guidance is installed (see [`has_guidance`]) its
+/// questions carry no why, verify, remedy, meanings or alternatives, and its terms no
+/// definitions; everything that scores, filters or opens files needs none of those.
 pub fn bank() -> &'static Bank {
-    static BANK: OnceLock<Bank> = OnceLock::new();
-    BANK.get_or_init(|| {
-        Bank::from_bytes(BANK_BYTES)
-            .unwrap_or_else(|_| unreachable!("the embedded bank was validated at build time"))
-    })
+    static LITE_BANK: OnceLock<Bank> = OnceLock::new();
+    #[cfg(feature = "bundled-reports")]
+    install_guidance(include_bytes!(concat!(env!("OUT_DIR"), "/guidance.bin")));
+    FULL_BANK
+        .get()
+        .unwrap_or_else(|| LITE_BANK.get_or_init(lite_bank))
+}
+
+fn lite_bank() -> Bank {
+    Bank::from_bytes(BANK_BYTES)
+        .unwrap_or_else(|_| unreachable!("the embedded bank was validated at build time"))
+}
+
+/// The bank's guidance is installed: the one-file edition embeds it, the hosted build loads it
+/// from the on-demand module after the first screen.
+pub fn has_guidance() -> bool {
+    FULL_BANK.get().is_some()
+}
+
+/// Merges `guidance` (postcard, as `build.rs` encodes it) into the bank. False when it cannot be
+/// read or belongs to another bank; nothing changes then.
+pub fn install_guidance(guidance: &[u8]) -> bool {
+    if has_guidance() {
+        return true;
+    }
+    let merged = assessment_core::guidance::Guidance::from_bytes(guidance)
+        .and_then(|guidance| lite_bank().with_guidance(guidance));
+    match merged {
+        Ok(bank) => {
+            FULL_BANK.get_or_init(|| bank);
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// Which edition this page is, from its `mbsa-edition` meta element: "hosted" for the

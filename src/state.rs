@@ -52,6 +52,8 @@ pub enum Notice {
     File(OpenNote),
     /// Everything this tool stored was deleted.
     DeletedAll,
+    /// The guidance (why, how to verify, what to do) could not be loaded.
+    GuidanceUnavailable,
 }
 
 /// An assessment that was replaced by opening another, kept so the user can go back.
@@ -90,6 +92,9 @@ pub struct AppState {
     pub plan_filter: PlanFilter,
     /// The page the glossary was opened from, where its "back" button returns.
     pub glossary_return: Screen,
+    /// The bank's guidance is installed (`crate::has_guidance`); components that show it take
+    /// this as a prop, so they show it once it arrives.
+    pub guidance: bool,
 }
 
 impl AppState {
@@ -137,6 +142,7 @@ impl AppState {
             undo: None,
             plan_filter: PlanFilter::default(),
             glossary_return: Screen::Start,
+            guidance: crate::has_guidance(),
         }
     }
 
@@ -164,6 +170,8 @@ pub enum Action {
     StartNew,
     /// The same, starting with the first pass instead of the full walk-through.
     StartFirstPass,
+    /// The bank's guidance arrived (or could not be loaded: `false`).
+    Guidance(bool),
     /// Show only the actions this filter keeps.
     FilterPlan(PlanFilter),
     /// The autosave stored the assessment; the library index as now stored.
@@ -235,6 +243,8 @@ impl AppState {
             }
             Action::StartNew => self.start_new(Screen::Details),
             Action::StartFirstPass => self.start_new(Screen::FirstPass),
+            Action::Guidance(true) => self.guidance = true,
+            Action::Guidance(false) => self.notices.push(Notice::GuidanceUnavailable),
             Action::FilterPlan(filter) => self.plan_filter = filter,
             Action::Saved { library, at } => {
                 self.library = library;

@@ -401,6 +401,7 @@ impl Words for English {
             }
             Notice::File(note) => self.open_note(note),
             Notice::DeletedAll => self.deleted_all().to_string(),
+            Notice::GuidanceUnavailable => "The explanations of the questions (why each matters, how to verify it, what to do) could not be loaded. Answering, scoring and saving still work; reload the page to try again.".to_string(),
         }
     }
 

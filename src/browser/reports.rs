@@ -43,9 +43,14 @@ pub async fn generate(
         return Ok(file);
     }
     let today = iso(today);
+    if !load_guidance().await {
+        return Err(ReportFailure::NotLoaded);
+    }
+    // Reports quote the guidance, so they get the whole bank.
+    let bank = crate::bank().to_bytes();
     let packed = Packed {
         kind: kind.file_kind(),
-        bank: crate::BANK_BYTES,
+        bank: &bank,
         assessment_file: &file,
         generated_at: &generated_at,
         today: &today,
@@ -53,6 +58,15 @@ pub async fn generate(
         edition,
     };
     generator::render(&packed).await
+}
+
+/// Installs the bank's guidance if it is not there yet, from the on-demand module; true once it
+/// is there. A failed load is not remembered, so the next call tries again.
+pub async fn load_guidance() -> bool {
+    crate::has_guidance()
+        || generator::guidance()
+            .await
+            .is_some_and(|g| crate::install_guidance(&g))
 }
 
 /// Why an encrypted file could not be made or opened.
@@ -92,6 +106,11 @@ mod generator {
 
     pub async fn render(packed: &Packed<'_>) -> Result<String, ReportFailure> {
         render_packed(packed).map_err(ReportFailure::Refused)
+    }
+
+    /// The one-file edition embeds the guidance: `bank()` installs it.
+    pub async fn guidance() -> Option<Vec<u8>> {
+        None
     }
 
     pub async fn encrypt(
@@ -174,6 +193,11 @@ export function callGenerator(name, args) {
 
     fn bytes(value: JsValue) -> Vec<u8> {
         Uint8Array::new(&value).to_vec()
+    }
+
+    /// The bank's guidance from the module, or `None` when it cannot be loaded.
+    pub async fn guidance() -> Option<Vec<u8>> {
+        call("guidance", Array::new()).await.ok().map(bytes)
     }
 
     pub async fn encrypt(

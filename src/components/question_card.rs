@@ -24,6 +24,8 @@ pub struct QuestionCardProps {
     pub index: usize,
     /// What is recorded for it; `None` when nothing is.
     pub record: Option<AnswerRecord>,
+    /// The bank's guidance is installed; the card shows it once this turns true.
+    pub guidance: bool,
     pub dispatcher: Dispatcher,
 }
 

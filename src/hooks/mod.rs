@@ -1,8 +1,9 @@
 //! The app's hooks: the handle every component uses to read the state and to act, the autosave
-//! behind it, and the focus that follows navigation.
+//! behind it, the focus that follows navigation, and the guidance loaded after the first screen.
 
 pub mod autosave;
 pub mod focus;
+pub mod guidance;
 pub mod handle;
 
 pub use handle::{use_app, AppHandle};

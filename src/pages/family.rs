@@ -76,7 +76,7 @@ pub fn FamilyPage(props: &FamilyPageProps) -> Html {
             <div class="questions">
                 for (index, q) in &shown {
                     <QuestionCard key={q.id.clone()} index={*index}
-                        record={app.assessment.record(&q.id).cloned()} dispatcher={dispatcher.clone()} />
+                        record={app.assessment.record(&q.id).cloned()} guidance={app.guidance} dispatcher={dispatcher.clone()} />
                 }
             </div>
             <div class="pager">

@@ -37,7 +37,7 @@ pub fn FirstPassPage() -> Html {
                 for question in &questions {
                     <QuestionCard key={question.id.clone()}
                         index={bank().questions.iter().position(|q| q.id == question.id).unwrap_or_default()}
-                        record={app.assessment.record(&question.id).cloned()} dispatcher={dispatcher.clone()} />
+                        record={app.assessment.record(&question.id).cloned()} guidance={app.guidance} dispatcher={dispatcher.clone()} />
                 }
             </div>
             <section class="panel provisional" aria-labelledby="provisional-heading" data-testid="provisional">

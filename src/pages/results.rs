@@ -27,9 +27,10 @@ fn tier_mark(number: u32) -> &'static str {
 pub fn ResultsPage() -> Html {
     let app = use_app();
     let w = words();
+    // The plan quotes the guidance, so it is worked out again when the guidance arrives.
     let evaluation = use_memo(
-        (app.assessment.clone(), app.today),
-        |(assessment, today)| evaluate(bank(), assessment, *today),
+        (app.assessment.clone(), app.today, app.guidance),
+        |(assessment, today, _)| evaluate(bank(), assessment, *today),
     );
     let overall = evaluation.scores.overall;
     let tier = &evaluation.tier;

@@ -94,3 +94,31 @@ impl Guidance {
         postcard::from_bytes(bytes).map_err(|e| ContentError::Parse(e.to_string()))
     }
 }
+
+/// For build scripts: the bank to embed, from `ASSESSMENT_BANK=<path>` (TOML, or JSON as written
+/// by `cargo xtask bench`) or else the shipped bank in `content_dir`, with the `cargo:` lines that
+/// rerun the build when any of its files changes. Panics, naming the problem, on a broken bank:
+/// a build script has no better way to fail.
+#[cfg(feature = "toml")]
+pub fn bank_for_build(content_dir: &std::path::Path) -> Bank {
+    println!("cargo:rerun-if-env-changed=ASSESSMENT_BANK");
+    if let Ok(source) = std::env::var("ASSESSMENT_BANK") {
+        println!("cargo:rerun-if-changed={source}");
+        let text = std::fs::read_to_string(&source)
+            .unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
+        let bank = if source.ends_with(".json") {
+            Bank::from_json(&text)
+        } else {
+            Bank::from_toml(&text)
+        };
+        return bank.unwrap_or_else(|e| panic!("{source}: {e}"));
+    }
+    println!(
+        "cargo:rerun-if-changed={}",
+        content_dir.join("questions").display()
+    );
+    for file in Bank::files_in(content_dir) {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
+    Bank::from_dir(content_dir).unwrap_or_else(|e| panic!("{}: {e}", content_dir.display()))
+}

@@ -31,6 +31,13 @@ pub fn render_report(
     })
 }
 
+/// The question bank's guidance (`assessment_core::guidance::Guidance`, postcard), which the hosted
+/// app merges into the bank it embeds once the person leaves the first screen.
+#[wasm_bindgen]
+pub fn guidance() -> Vec<u8> {
+    include_bytes!(concat!(env!("OUT_DIR"), "/guidance.bin")).to_vec()
+}
+
 /// `file` encrypted under `passphrase` in the age format, with the 48 random bytes `random`.
 #[wasm_bindgen]
 pub fn encrypt_file(file: &[u8], passphrase: &str, random: &[u8]) -> Result<Vec<u8>, String> {
