@@ -72,25 +72,29 @@ test('every format downloads, the HTML report stands alone offline, and pages pr
   await context.close();
 });
 
-test('the report generator loads on the first download only, and a failed load is explained and retried', async () => {
+test('the on-demand module (guidance and report generator) loads only after the first screen, and a failed load is explained and retried', async () => {
   const { context, page, requests } = await openPage(ctx.browser);
   const app = new Walkthrough(page);
   const generator = (url) => url.includes('/reports/assessment-reports');
   let refuse = true;
   await page.route((url) => generator(url.href), (route) => (refuse ? route.abort() : route.continue()));
   await page.goto(ctx.server.url);
+  await page.getByTestId('start-new').waitFor();
+  assert.deepEqual(requests.filter(generator), [], 'the first screen loads nothing of the module');
+
+  // Leaving the first screen asks for the guidance; refused, the person is told, in words.
   await app.start();
+  await page.getByText('The explanations of the questions').waitFor();
+  assert.ok(requests.some(generator), 'leaving the first screen asked for the module');
   await app.fillDetails({ organisation: 'Lazy Org', assessor: 'A', assessedOn: '2024-05-01', notifiedOn: '' });
   await app.toQuestions();
   await app.answerAll((id, type) => fit(type, 'largely'));
   await page.getByTestId('to-results').click();
-  assert.deepEqual(requests.filter(generator), [], 'nothing of the generator is loaded before a download');
 
   // The generator cannot be fetched: the user is told, in words, and the work is untouched.
   await page.getByTestId('download-csv').click();
   const status = page.getByTestId('download-status');
   await status.getByText('could not be made').waitFor();
-  assert.ok(requests.some(generator), 'the first download asked for the generator');
 
   // The assessment file needs no generator.
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
