@@ -16,7 +16,8 @@ use crate::hooks::guidance::use_guidance;
 use crate::hooks::AppHandle;
 use crate::pages::{
     details::DetailsPage, family::FamilyPage, first_pass::FirstPassPage, glossary::GlossaryPage,
-    library::LibraryPage, results::ResultsPage, start::StartScreen, summary::SummaryPage,
+    library::LibraryPage, results::ResultsPage, scan_preview::ScanPreviewPage, start::StartScreen,
+    summary::SummaryPage,
 };
 use crate::state::{AppState, Notice, Screen};
 use crate::words::words;
@@ -56,6 +57,7 @@ pub fn App() -> Html {
         Screen::Library => html! { <LibraryPage /> },
         Screen::FirstPass => html! { <FirstPassPage /> },
         Screen::Glossary => html! { <GlossaryPage /> },
+        Screen::ScanPreview => html! { <ScanPreviewPage /> },
     };
     let started = !matches!(state.screen, Screen::Start);
     let on_drop = {

@@ -45,8 +45,8 @@ fn lite_bank() -> Bank {
         .unwrap_or_else(|_| unreachable!("the embedded bank was validated at build time"))
 }
 
-/// The bank's guidance is installed: the one-file edition embeds it, the hosted build loads it
-/// from the on-demand module after the first screen.
+/// The bank's guidance is installed: both editions load it from the on-demand module after the
+/// first screen (a build with `bundled-reports`, as the component tests use, embeds it).
 pub fn has_guidance() -> bool {
     FULL_BANK.get().is_some()
 }

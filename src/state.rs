@@ -5,8 +5,10 @@
 
 use std::rc::Rc;
 
+use assessment_core::import::{self, Choices, Reading, RowKind};
 use assessment_core::library::Index;
 use assessment_core::savefile::{OpenNote, Opened};
+use assessment_core::scan::Tool;
 use assessment_core::{score, Assessment, Change, PlanFilter, ScoreCard};
 use chrono::NaiveDate;
 use yew::Reducible;
@@ -30,6 +32,8 @@ pub enum Screen {
     FirstPass,
     /// Every glossary term; "back" returns to [`AppState::glossary_return`].
     Glossary,
+    /// What a scanner file would change, before anything does ([`AppState::pending_scan`]).
+    ScanPreview,
 }
 
 /// Where the current assessment stands with browser storage.
@@ -54,6 +58,24 @@ pub enum Notice {
     DeletedAll,
     /// The guidance (why, how to verify, what to do) could not be loaded.
     GuidanceUnavailable,
+    /// A scan was taken in: how many answers it gave, how many hand answers were kept against it.
+    ScanImported {
+        tool: Tool,
+        answered: usize,
+        kept: usize,
+    },
+}
+
+/// A scanner file that was read, waiting for the person's choices and confirmation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingScan {
+    pub name: String,
+    pub bytes: Rc<Vec<u8>>,
+    pub reading: Reading,
+    /// For each conflict, whether the person takes the scan's answer; absent means keep mine.
+    pub choices: Choices,
+    /// The page to go back to.
+    pub from: Screen,
 }
 
 /// An assessment that was replaced by opening another, kept so the user can go back.
@@ -92,6 +114,10 @@ pub struct AppState {
     pub plan_filter: PlanFilter,
     /// The page the glossary was opened from, where its "back" button returns.
     pub glossary_return: Screen,
+    /// A scanner file waiting for confirmation (shown on [`Screen::ScanPreview`]).
+    pub pending_scan: Option<Rc<PendingScan>>,
+    /// The assessment as it was before the last confirmed scan import, for undo in one step.
+    pub scan_undo: Option<Rc<Assessment>>,
     /// The bank's guidance is installed (`crate::has_guidance`); components that show it take
     /// this as a prop, so they show it once it arrives.
     pub guidance: bool,
@@ -106,6 +132,8 @@ impl AppState {
         self.library.current = None;
         self.save = SaveStatus::NotYet;
         self.plan_filter = PlanFilter::default();
+        self.pending_scan = None;
+        self.scan_undo = None;
         self.screen = screen;
         self.focus = None;
     }
@@ -142,6 +170,8 @@ impl AppState {
             undo: None,
             plan_filter: PlanFilter::default(),
             glossary_return: Screen::Start,
+            pending_scan: None,
+            scan_undo: None,
             guidance: crate::has_guidance(),
         }
     }
@@ -154,6 +184,67 @@ impl AppState {
     fn replace_assessment(&mut self, assessment: Assessment) {
         self.assessment = assessment;
         self.scores = score(bank(), &self.assessment);
+    }
+
+    fn show_scan(&mut self, name: String, bytes: Rc<Vec<u8>>, reading: Reading) {
+        // Choosing a tenant reads the file again: keep the page to go back to.
+        let from = match (&self.pending_scan, self.screen) {
+            (Some(pending), _) => pending.from,
+            (None, Screen::ScanPreview) => Screen::Summary,
+            (None, screen) => screen,
+        };
+        self.pending_scan = Some(Rc::new(PendingScan {
+            name,
+            bytes,
+            reading,
+            choices: Choices::new(),
+            from,
+        }));
+        self.pending_import = None;
+        self.pending_decrypt = None;
+        self.import_error = None;
+        self.screen = Screen::ScanPreview;
+        self.focus = None;
+    }
+
+    fn choose(&mut self, edit: impl FnOnce(&mut Choices, &Reading)) {
+        if let Some(pending) = &mut self.pending_scan {
+            let pending = Rc::make_mut(pending);
+            edit(&mut pending.choices, &pending.reading);
+        }
+    }
+
+    /// Takes the pending scan in: the core applies the choices; the assessment before it is kept
+    /// for undo.
+    fn confirm_scan(&mut self) {
+        let Some(pending) = self.pending_scan.take() else {
+            return;
+        };
+        let Reading::Preview { preview } = &pending.reading else {
+            self.pending_scan = Some(pending);
+            return;
+        };
+        let next = import::apply(&self.assessment, preview, &pending.choices);
+        let kept = preview
+            .conflicts()
+            .filter(|row| pending.choices.get(&row.question) != Some(&true))
+            .count();
+        let answered = preview
+            .rows
+            .iter()
+            .filter(|row| row.kind != RowKind::Confirms)
+            .count()
+            - kept;
+        self.scan_undo = Some(Rc::new(std::mem::replace(&mut self.assessment, next)));
+        self.scores = score(bank(), &self.assessment);
+        self.undo = None;
+        self.notices = vec![Notice::ScanImported {
+            tool: preview.source.tool,
+            answered,
+            kept,
+        }];
+        self.screen = Screen::Summary;
+        self.focus = None;
     }
 }
 
@@ -202,6 +293,25 @@ pub enum Action {
     },
     /// Go back to the assessment the last opening replaced.
     UndoOpen,
+    /// A scanner file was read: show what it would change.
+    ScanReady {
+        name: String,
+        bytes: Rc<Vec<u8>>,
+        reading: Reading,
+    },
+    /// For one conflict, take the scan's answer (`true`) or keep mine.
+    ScanChoose {
+        question: String,
+        take: bool,
+    },
+    /// The same for every conflict.
+    ScanChooseAll(bool),
+    /// Take the scan in with the choices made.
+    ScanConfirm,
+    /// Leave the scan without changing anything.
+    ScanCancel,
+    /// Go back to the assessment as it was before the last scan import.
+    UndoScan,
     /// Everything stored was deleted: start from nothing.
     Cleared,
     DismissNotices,
@@ -224,9 +334,10 @@ impl AppState {
             Action::Change(change) => {
                 self.assessment.apply(change);
                 self.scores = score(bank(), &self.assessment);
-                // Once the user works on the opened assessment, undoing the opening would lose
-                // that work; the replaced one stays in the library.
+                // Once the user works on the opened assessment, undoing the opening (or the
+                // import) would lose that work; the replaced one stays in the library.
                 self.undo = None;
+                self.scan_undo = None;
             }
             Action::Go(screen) => {
                 if screen == Screen::Glossary && self.screen != Screen::Glossary {
@@ -282,6 +393,8 @@ impl AppState {
                 self.library = library;
                 self.notices = notes.into_iter().map(Notice::File).collect();
                 self.pending_import = None;
+                self.pending_scan = None;
+                self.scan_undo = None;
                 self.import_error = None;
                 self.plan_filter = PlanFilter::default();
                 self.screen = Screen::Summary;
@@ -291,6 +404,34 @@ impl AppState {
                 if let Some(undo) = self.undo.take() {
                     self.replace_assessment(undo.assessment.clone());
                     self.library.current = undo.library.current.clone();
+                    self.notices.clear();
+                }
+            }
+            Action::ScanReady {
+                name,
+                bytes,
+                reading,
+            } => self.show_scan(name, bytes, reading),
+            Action::ScanChoose { question, take } => self.choose(|choices, _| {
+                choices.insert(question, take);
+            }),
+            Action::ScanChooseAll(take) => self.choose(|choices, reading| {
+                if let Reading::Preview { preview } = reading {
+                    for row in preview.conflicts() {
+                        choices.insert(row.question.clone(), take);
+                    }
+                }
+            }),
+            Action::ScanConfirm => self.confirm_scan(),
+            Action::ScanCancel => {
+                if let Some(pending) = self.pending_scan.take() {
+                    self.screen = pending.from;
+                    self.focus = None;
+                }
+            }
+            Action::UndoScan => {
+                if let Some(before) = self.scan_undo.take() {
+                    self.replace_assessment((*before).clone());
                     self.notices.clear();
                 }
             }
@@ -455,5 +596,141 @@ mod tests {
         assert_eq!(state.assessment, Assessment::default());
         assert_eq!(state.save, SaveStatus::NotYet);
         assert_eq!(state.notices, vec![Notice::DeletedAll]);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Scanner evidence
+
+    fn scan_of(checks: &[(&str, &str, assessment_core::scan::Outcome)]) -> Reading {
+        use assessment_core::scan::{Check, ReportId, Scan, ScanKind, ScanSource, Tenant};
+        let table = assessment_core::scuba::ScubaTable::from_bytes(include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/scuba.bin"
+        )))
+        .unwrap();
+        let scan = Scan {
+            source: ScanSource {
+                tool: Tool::ScubaGear,
+                tool_version: Some("1.8.0".into()),
+                report: ReportId::Uuid("u1".into()),
+                tenant: Tenant::default(),
+                scanned_at: Some("2026-11-20T10:00:00Z".into()),
+            },
+            kind: ScanKind::ScubaGearMerged,
+            checks: checks
+                .iter()
+                .map(|(id, result, outcome)| Check {
+                    id: (*id).into(),
+                    result: (*result).into(),
+                    original: None,
+                    outcome: *outcome,
+                    criticality: None,
+                    title: String::new(),
+                    skipped_reason: None,
+                    comment: None,
+                    resolution_date: None,
+                })
+                .collect(),
+            duplicate_ids: Vec::new(),
+            damaged: false,
+        };
+        let preview = import::preview(bank(), &table, &Assessment::default(), &scan);
+        Reading::Preview { preview }
+    }
+
+    fn question_with(policy: &str) -> String {
+        bank()
+            .questions
+            .iter()
+            .find(|q| q.evidence.as_ref().is_some_and(|e| e.policies == [policy]))
+            .map(|q| q.id.clone())
+            .expect("a question evidenced by this policy alone")
+    }
+
+    #[test]
+    fn a_scan_is_previewed_then_taken_in_with_the_choices_and_undone_in_one_step() {
+        use assessment_core::scan::Outcome;
+        let mut state = AppState::new(today());
+        state.apply(Action::StartNew);
+        let mine = question_with("MS.AAD.3.1v1");
+        let other = question_with("MS.AAD.7.1v1");
+        state.apply(answer(&mine, Level::None));
+        let before = state.assessment.clone();
+        let reading = scan_of(&[
+            ("MS.AAD.3.1v1", "Pass", Outcome::Pass),
+            ("MS.AAD.7.1v1", "Fail", Outcome::NotMet),
+        ]);
+        // The reading was made against an empty assessment: the hand answer given since is
+        // still kept, as a conflict nobody chose to resolve.
+        state.apply(Action::ScanReady {
+            name: "ScubaResults.json".into(),
+            bytes: Rc::new(b"{}".to_vec()),
+            reading: reading.clone(),
+        });
+        assert_eq!(state.screen, Screen::ScanPreview);
+        assert_eq!(
+            state.assessment, before,
+            "nothing changes before confirming"
+        );
+        state.apply(Action::ScanCancel);
+        assert_eq!(state.screen, Screen::Details, "cancel goes back");
+        assert!(state.pending_scan.is_none());
+        state.apply(Action::ScanReady {
+            name: "ScubaResults.json".into(),
+            bytes: Rc::new(b"{}".to_vec()),
+            reading,
+        });
+        state.apply(Action::ScanChooseAll(true));
+        state.apply(Action::ScanConfirm);
+        assert_eq!(state.screen, Screen::Summary);
+        assert_eq!(
+            state.assessment.response(&mine),
+            Some(&Response::Implemented { level: Level::None }),
+            "a hand answer is never replaced unless chosen"
+        );
+        let level_of = |state: &AppState, id: &str| state.assessment.response(id).cloned();
+        assert_eq!(
+            level_of(&state, &other),
+            Some(Response::Implemented { level: Level::None })
+        );
+        let evidence = state
+            .assessment
+            .record(&mine)
+            .unwrap()
+            .evidence
+            .clone()
+            .unwrap();
+        assert_eq!(evidence.checks[0].id, "MS.AAD.3.1v1");
+        assert!(evidence.changed_by_hand);
+        assert!(matches!(
+            state.notices[..],
+            [Notice::ScanImported {
+                tool: Tool::ScubaGear,
+                ..
+            }]
+        ));
+        assert_eq!(state.scores, score(bank(), &state.assessment));
+        state.apply(Action::UndoScan);
+        assert_eq!(
+            state.assessment, before,
+            "undo restores the state before the import"
+        );
+        assert!(state.scan_undo.is_none());
+    }
+
+    #[test]
+    fn a_change_after_an_import_ends_its_undo() {
+        use assessment_core::scan::Outcome;
+        let mut state = AppState::new(today());
+        state.apply(Action::StartNew);
+        state.apply(Action::ScanReady {
+            name: "s.json".into(),
+            bytes: Rc::new(Vec::new()),
+            reading: scan_of(&[("MS.AAD.3.1v1", "Pass", Outcome::Pass)]),
+        });
+        state.apply(Action::ScanConfirm);
+        assert!(state.scan_undo.is_some());
+        state.apply(answer(&first_question(), Level::Fully));
+        assert!(state.scan_undo.is_none());
     }
 }

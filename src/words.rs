@@ -7,9 +7,11 @@
 use assessment_core::encrypted::{
     DecryptError, PassphraseProblem, MAX_WORK_FACTOR, MIN_PASSPHRASE_CHARS,
 };
+use assessment_core::import::RowKind;
 use assessment_core::profile::Exclusion;
 use assessment_core::report::ReportKind;
 use assessment_core::savefile::{OpenError, OpenNote};
+use assessment_core::scan::{Outcome, ReportId, ScanKind, ScanSource, Tenant, Tool};
 use assessment_core::{
     AcceptanceProblem, ActionStatus, AnswerState, AnswerType, Due, Effort, FirstStep, Horizon,
     Level, Severity, Tally,
@@ -320,6 +322,46 @@ pub trait Words {
     /// Shown when a report could not be made; `reason` says why in a few words.
     fn report_failed(&self, reason: &str) -> String;
     fn downloads_intro(&self) -> &'static str;
+
+    // Scanner evidence
+    fn scan_preview_heading(&self) -> &'static str;
+    fn scan_preview_intro(&self) -> &'static str;
+    fn scan_tool(&self, tool: Tool) -> &'static str;
+    fn scan_kind(&self, kind: &ScanKind) -> String;
+    fn scan_fact_labels(&self) -> [&'static str; 6];
+    fn scan_unknown(&self) -> &'static str;
+    fn scan_tenant(&self, tenant: &Tenant) -> String;
+    fn scan_stale(&self, days: i64) -> String;
+    fn scan_other_tenant(&self, earlier: &Tenant) -> String;
+    fn scan_damaged(&self) -> &'static str;
+    fn scan_duplicates(&self, ids: &[String]) -> String;
+    fn scan_unknown_policies(&self, ids: &[String]) -> String;
+    fn scan_changes_heading(&self, count: usize) -> String;
+    fn scan_no_changes(&self) -> &'static str;
+    fn scan_columns(&self) -> [&'static str; 5];
+    fn scan_row_kind(&self, kind: RowKind) -> &'static str;
+    fn scan_unanswered(&self) -> &'static str;
+    fn scan_earlier_wording(&self, policy: &str) -> String;
+    fn scan_keep_mine(&self) -> &'static str;
+    fn scan_take_scan(&self) -> &'static str;
+    fn scan_keep_all(&self) -> &'static str;
+    fn scan_take_all(&self) -> &'static str;
+    fn scan_conflicts(&self, count: usize) -> String;
+    fn scan_undecided_heading(&self, count: usize) -> &'static str;
+    fn scan_undecided_intro(&self) -> &'static str;
+    fn scan_outcome(&self, outcome: Outcome, verdict: &str) -> String;
+    fn scan_missing(&self, policies: &[String]) -> String;
+    fn scan_unused_heading(&self, count: usize) -> String;
+    fn scan_confirm(&self) -> &'static str;
+    fn scan_tenants_heading(&self) -> &'static str;
+    fn scan_tenant_choice(&self, tenant: &Tenant, scanned_at: Option<&str>, checks: u32) -> String;
+    fn scan_imported(&self, tool: Tool, answered: usize, kept: usize) -> String;
+    fn undo_scan(&self) -> &'static str;
+    fn provenance_heading(&self) -> &'static str;
+    fn provenance_source(&self, source: &ScanSource) -> String;
+    fn provenance_report(&self, report: &ReportId) -> String;
+    fn provenance_changed(&self, scan_said: &str) -> String;
+    fn provenance_missing_scan(&self) -> &'static str;
 }
 
 /// The interface in English.
@@ -389,6 +431,8 @@ impl Words for English {
             ImportError::EntryMissing => self.entry_missing().to_string(),
             ImportError::Storage(error) => self.store_error(*error).to_string(),
             ImportError::NamedEncryptedButIsNot => "The file's name ends in .age, as encrypted files do, but it is not encrypted. If it is an assessment file, rename it to end in .json and open it again.".into(),
+            ImportError::Scan(reason) => reason.clone(),
+            ImportError::ScanReaderUnavailable => "The part of the tool that reads scanner files could not be loaded. Reload the page and try again; nothing was changed.".into(),
         }
     }
 
@@ -401,6 +445,7 @@ impl Words for English {
             }
             Notice::File(note) => self.open_note(note),
             Notice::DeletedAll => self.deleted_all().to_string(),
+            Notice::ScanImported { tool, answered, kept } => self.scan_imported(*tool, *answered, *kept),
             Notice::GuidanceUnavailable => "The explanations of the questions (why each matters, how to verify it, what to do) could not be loaded. Answering, scoring and saving still work; reload the page to try again.".to_string(),
         }
     }
@@ -1406,6 +1451,213 @@ impl Words for English {
 
     fn downloads_intro(&self) -> &'static str {
         "Each file is made in this browser when you click, from the answers on this page. Nothing is sent anywhere: the file goes straight to your downloads."
+    }
+
+    fn scan_preview_heading(&self) -> &'static str {
+        "Check what the scan would change"
+    }
+
+    fn scan_preview_intro(&self) -> &'static str {
+        "Nothing has changed yet. The scan answers only the questions it can check; everything else stays as it is. Answers you gave by hand are kept unless you choose the scan's answer."
+    }
+
+    fn scan_tool(&self, tool: Tool) -> &'static str {
+        tool.label()
+    }
+
+    fn scan_kind(&self, kind: &ScanKind) -> String {
+        match kind {
+            ScanKind::ScubaGearMerged => "ScubaGear results (ScubaResults)".into(),
+            ScanKind::ScubaGearProduct(product) => {
+                format!("ScubaGear report for one product ({product})")
+            }
+            ScanKind::ScubaGearRego => "ScubaGear policy checks (TestResults or RegoOutput)".into(),
+            ScanKind::Maester => "Maester test results".into(),
+        }
+    }
+
+    fn scan_fact_labels(&self) -> [&'static str; 6] {
+        ["File", "Tool", "Version", "Tenant", "Scanned", "Report"]
+    }
+
+    fn scan_unknown(&self) -> &'static str {
+        "not given in the file"
+    }
+
+    fn scan_tenant(&self, tenant: &Tenant) -> String {
+        let parts: Vec<&str> = [&tenant.name, &tenant.domain, &tenant.id]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if parts.is_empty() {
+            self.scan_unknown().to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
+
+    fn scan_stale(&self, days: i64) -> String {
+        format!("This scan is {days} days old. Settings may have changed since; consider running the scanner again before relying on it.")
+    }
+
+    fn scan_other_tenant(&self, earlier: &Tenant) -> String {
+        format!("This scan is of a different tenant from the scans already in this assessment ({}). Check that you opened the right file for this organisation.", self.scan_tenant(earlier))
+    }
+
+    fn scan_damaged(&self) -> &'static str {
+        "The file is damaged after its results (the tenant data the tool appends is incomplete or invalid). The results before the damage were read and are shown here; the rest of the file was not used."
+    }
+
+    fn scan_duplicates(&self, ids: &[String]) -> String {
+        format!(
+            "The file gives these checks more than once; the first result of each was used: {}.",
+            ids.join(", ")
+        )
+    }
+
+    fn scan_unknown_policies(&self, ids: &[String]) -> String {
+        format!("These checks look like SCuBA policies this version does not know, so they were not used: {}.", ids.join(", "))
+    }
+
+    fn scan_changes_heading(&self, count: usize) -> String {
+        format!("Questions the scan answers ({count})")
+    }
+
+    fn scan_no_changes(&self) -> &'static str {
+        "The scan settles none of the questions that apply to your organisation."
+    }
+
+    fn scan_columns(&self) -> [&'static str; 5] {
+        [
+            "Question",
+            "Now",
+            "The scan says",
+            "Evidence",
+            "Your choice",
+        ]
+    }
+
+    fn scan_row_kind(&self, kind: RowKind) -> &'static str {
+        match kind {
+            RowKind::New => "Not answered yet: the scan's answer will be used.",
+            RowKind::Update => "From an earlier scan: the newer scan's answer will be used.",
+            RowKind::Confirms => "Already your answer: the scan is added as evidence.",
+            RowKind::Conflict => "You answered differently by hand: choose which to keep.",
+        }
+    }
+
+    fn scan_unanswered(&self) -> &'static str {
+        "Not answered"
+    }
+
+    fn scan_earlier_wording(&self, policy: &str) -> String {
+        format!("The scan checked an earlier wording of this policy (the question cites {policy}).")
+    }
+
+    fn scan_keep_mine(&self) -> &'static str {
+        "Keep mine"
+    }
+
+    fn scan_take_scan(&self) -> &'static str {
+        "Take the scan's"
+    }
+
+    fn scan_keep_all(&self) -> &'static str {
+        "Keep all mine"
+    }
+
+    fn scan_take_all(&self) -> &'static str {
+        "Take all from the scan"
+    }
+
+    fn scan_conflicts(&self, count: usize) -> String {
+        format!("{count} answer(s) you gave by hand differ from the scan. Yours are kept unless you choose otherwise, per question or for all.")
+    }
+
+    fn scan_undecided_heading(&self, _count: usize) -> &'static str {
+        "Left for you to answer"
+    }
+
+    fn scan_undecided_intro(&self) -> &'static str {
+        "The scan has checks for these questions but they do not settle the answer. Nothing changes for them."
+    }
+
+    fn scan_outcome(&self, outcome: Outcome, verdict: &str) -> String {
+        match outcome {
+            Outcome::Pass => format!("passed ({verdict})"),
+            Outcome::NotMet => format!("not met ({verdict})"),
+            Outcome::Manual => format!("{verdict}: the tool leaves this check to a person"),
+            Outcome::Omitted => format!("{verdict}: your organisation told the scanner to skip this check or marked its result as wrong"),
+            Outcome::LicenceMissing => format!("{verdict}: the tenant lacks the licence this check needs, which is not a failure"),
+            Outcome::NotRun => format!("{verdict}: the check was skipped or not run"),
+            Outcome::Error => format!("{verdict}: the check failed to run"),
+            Outcome::Unknown => format!("{verdict}: a result this version does not know"),
+        }
+    }
+
+    fn scan_missing(&self, policies: &[String]) -> String {
+        format!("Not in this scan: {}", policies.join(", "))
+    }
+
+    fn scan_unused_heading(&self, count: usize) -> String {
+        format!("Checked by the scan but used by no question ({count})")
+    }
+
+    fn scan_confirm(&self) -> &'static str {
+        "Take the scan in"
+    }
+
+    fn scan_tenants_heading(&self) -> &'static str {
+        "This file holds results for several tenants. Choose the one this assessment is about."
+    }
+
+    fn scan_tenant_choice(&self, tenant: &Tenant, scanned_at: Option<&str>, checks: u32) -> String {
+        let when = scanned_at.unwrap_or(self.scan_unknown());
+        format!(
+            "{} (scanned {when}, {checks} checks)",
+            self.scan_tenant(tenant)
+        )
+    }
+
+    fn scan_imported(&self, tool: Tool, answered: usize, kept: usize) -> String {
+        format!("The {} scan was taken in: {answered} answer(s) now come from it and {kept} answer(s) you gave by hand were kept. Each question shows its evidence.", tool.label())
+    }
+
+    fn undo_scan(&self) -> &'static str {
+        "Undo the import"
+    }
+
+    fn provenance_heading(&self) -> &'static str {
+        "Evidence from a scan"
+    }
+
+    fn provenance_source(&self, source: &ScanSource) -> String {
+        let version = source
+            .tool_version
+            .as_deref()
+            .unwrap_or(self.scan_unknown());
+        let when = source.scanned_at.as_deref().unwrap_or(self.scan_unknown());
+        format!(
+            "{} {version}, tenant {}, scanned {when}",
+            source.tool.label(),
+            self.scan_tenant(&source.tenant)
+        )
+    }
+
+    fn provenance_report(&self, report: &ReportId) -> String {
+        match report {
+            ReportId::Uuid(uuid) => format!("Report {uuid}"),
+            ReportId::Sha256(hex) => format!("File SHA-256 {hex}"),
+        }
+    }
+
+    fn provenance_changed(&self, scan_said: &str) -> String {
+        format!("Changed by hand since the import; the scan said \u{201c}{scan_said}\u{201d}.")
+    }
+
+    fn provenance_missing_scan(&self) -> &'static str {
+        "The scan this evidence came from is not recorded."
     }
 }
 

@@ -3,6 +3,7 @@
 
 use assessment_core::encrypted;
 use assessment_core::savefile::{self, OpenError, Opened, MAX_FILE_BYTES};
+use assessment_core::scan::MAX_SCAN_BYTES;
 use assessment_core::Bank;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
@@ -23,13 +24,23 @@ pub enum ImportError {
     Storage(StoreError),
     /// The file's name says it is encrypted (`.age`), but its contents are not.
     NamedEncryptedButIsNot,
+    /// A scanner's file that could not be used, with the core's sentence saying why.
+    Scan(String),
+    /// The module that reads scanner files could not be loaded.
+    ScanReaderUnavailable,
 }
 
-/// A file that was read: an assessment checked by the core, or an encrypted file whose
-/// passphrase is needed first.
+/// A file that was read: an assessment checked by the core, an encrypted file whose
+/// passphrase is needed first, or a file that may be a scanner's result, for the on-demand
+/// module to read (with why it is not an assessment, shown if it is no scan either).
 pub enum Read {
     Opened(Opened),
     Encrypted(Vec<u8>),
+    MaybeScan {
+        name: String,
+        bytes: Vec<u8>,
+        not_assessment: OpenError,
+    },
 }
 
 /// Decides what a file's bytes are: an encrypted file (by its first line, whatever its name), or an
@@ -41,9 +52,29 @@ pub fn classify(name: &str, bytes: Vec<u8>, bank: &Bank) -> Result<Read, ImportE
     if name.to_ascii_lowercase().ends_with(".age") {
         return Err(ImportError::NamedEncryptedButIsNot);
     }
-    savefile::open(&bytes, bank)
-        .map(Read::Opened)
-        .map_err(ImportError::Refused)
+    match savefile::open(&bytes, bank) {
+        Ok(opened) => Ok(Read::Opened(opened)),
+        Err(error) if may_be_scan(&error) => Ok(Read::MaybeScan {
+            name: name.to_owned(),
+            bytes,
+            not_assessment: error,
+        }),
+        Err(error) => Err(ImportError::Refused(error)),
+    }
+}
+
+/// The file is not recognisably an assessment (its `kind` was never read): a scanner's result
+/// could look like this (UTF-16 text, a damaged tenant dump, several MB, other JSON).
+fn may_be_scan(error: &OpenError) -> bool {
+    matches!(
+        error,
+        OpenError::NotAnAssessment
+            | OpenError::NotText
+            | OpenError::NotJson { .. }
+            | OpenError::Truncated { .. }
+            | OpenError::TooManyValues
+            | OpenError::TooLarge { .. }
+    )
 }
 
 /// Reads `file` and hands the checked result to `done`, later.
@@ -52,9 +83,10 @@ pub fn read(
     bank: &'static Bank,
     done: impl FnOnce(Result<Read, ImportError>) + 'static,
 ) {
-    // Refuse a huge file before reading it into memory.
+    // Refuse a huge file before reading it into memory; scanner results may be larger than any
+    // assessment file.
     let size = file.size() as usize;
-    if size > MAX_FILE_BYTES {
+    if size > MAX_FILE_BYTES.max(MAX_SCAN_BYTES) {
         done(Err(ImportError::Refused(OpenError::TooLarge {
             bytes: size,
         })));

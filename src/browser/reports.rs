@@ -4,12 +4,15 @@
 //! other format comes from the core's report generator, which the hosted build keeps out of the
 //! module each visit loads: it is a second WebAssembly module (`crates/assessment-reports`, built
 //! into `reports/` by Trunk) that the page imports on the first download and keeps for the next.
-//! The same module encrypts and decrypts passphrase-protected files (`encrypt`, `decrypt`). The
-//! one-file edition cannot load a second file, so it is built with the `bundled-reports` feature
-//! and calls the core directly.
+//! The same module encrypts and decrypts passphrase-protected files (`encrypt`, `decrypt`) and
+//! reads scanner files. The one-file edition cannot load a second file: it embeds the module as a
+//! data block and its glue as `globalThis.mbsaReports` (see xtask/src/single.rs), and the loader
+//! below instantiates it from there on first use. The `bundled-reports` feature links the core
+//! in directly instead; the component tests use it, as they run without the module.
 
 use assessment_core::dates::iso;
 use assessment_core::encrypted::DecryptError;
+use assessment_core::import::Reading;
 use assessment_core::report::{Packed, ReportKind};
 use assessment_core::{savefile, Assessment};
 use chrono::NaiveDate;
@@ -69,6 +72,32 @@ pub async fn load_guidance() -> bool {
             .is_some_and(|g| crate::install_guidance(&g))
 }
 
+/// Why a scanner file gave no reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScanFailure {
+    /// It is not a scanner's file either.
+    NotAScan,
+    /// A scanner's file that cannot be used: the core's sentence.
+    Refused(String),
+    /// The module that reads it could not be loaded.
+    NotLoaded,
+}
+
+/// Reads a scanner file and previews it against `assessment` (for a multi-tenant file, the
+/// tenant at `tenant`, or the list of tenants without one).
+pub async fn read_scan(
+    bytes: &[u8],
+    name: &str,
+    assessment: &Assessment,
+    tenant: Option<usize>,
+) -> Result<Reading, ScanFailure> {
+    let file = savefile::save(assessment, crate::bank(), env!("CARGO_PKG_VERSION"), "");
+    let bank = crate::bank().to_bytes();
+    let tenant = tenant.and_then(|t| i32::try_from(t).ok()).unwrap_or(-1);
+    let text = generator::read_scan(&bank, &file, bytes, name, tenant).await?;
+    Reading::from_text(&text).ok_or(ScanFailure::NotLoaded)
+}
+
 /// Why an encrypted file could not be made or opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CryptFailure {
@@ -100,9 +129,10 @@ pub async fn decrypt(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptFa
 #[cfg(feature = "bundled-reports")]
 mod generator {
     use assessment_core::encrypted::{self, Randomness};
+    use assessment_core::import::read_packed;
     use assessment_core::report::{render_packed, Packed};
 
-    use super::{CryptFailure, ReportFailure};
+    use super::{scan_failure, CryptFailure, ReportFailure, ScanFailure};
 
     pub async fn render(packed: &Packed<'_>) -> Result<String, ReportFailure> {
         render_packed(packed).map_err(ReportFailure::Refused)
@@ -131,6 +161,17 @@ mod generator {
         encrypted::decrypt(sealed, passphrase, encrypted::MAX_WORK_FACTOR)
             .map_err(CryptFailure::Refused)
     }
+
+    pub async fn read_scan(
+        bank: &[u8],
+        assessment_file: &str,
+        scan: &[u8],
+        name: &str,
+        tenant: i32,
+    ) -> Result<String, ScanFailure> {
+        let table = include_bytes!(concat!(env!("OUT_DIR"), "/scuba.bin"));
+        read_packed(bank, table, assessment_file, scan, name, tenant).map_err(scan_failure)
+    }
 }
 
 #[cfg(not(feature = "bundled-reports"))]
@@ -141,22 +182,35 @@ mod generator {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
 
-    use super::{CryptFailure, ReportFailure};
+    use super::{scan_failure, CryptFailure, ReportFailure, ScanFailure};
 
     // Imports the module once (relative to the page, so any hosting sub-path works) and calls one
     // of its functions. A failed import is forgotten, so the next click tries again.
+    // In the one-file edition the module's bytes are a data block (gzip, base64) and its glue
+    // is already defined as `globalThis.mbsaReports`.
     #[wasm_bindgen(inline_js = r#"
-let loading = null;
+let generatorLoading = null;
+async function embeddedGenerator(block) {
+  const packed = Uint8Array.from(atob(block.textContent.trim()), (c) => c.charCodeAt(0));
+  const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+  const generator = globalThis.mbsaReports;
+  await generator.default({ module_or_path: bytes });
+  return generator;
+}
+async function fetchedGenerator() {
+  const url = new URL("reports/assessment-reports.js", document.baseURI).href;
+  const generator = await import(url);
+  await generator.default();
+  return generator;
+}
 export function callGenerator(name, args) {
-  if (loading === null) {
-    const url = new URL("reports/assessment-reports.js", document.baseURI).href;
-    loading = import(url).then(async (generator) => {
-      await generator.default();
-      return generator;
-    });
-    loading.catch(() => { loading = null; });
+  if (generatorLoading === null) {
+    const block = document.querySelector('script[data-on-demand="reports"]');
+    generatorLoading = block ? embeddedGenerator(block) : fetchedGenerator();
+    generatorLoading.catch(() => { generatorLoading = null; });
   }
-  return loading.then((generator) => generator[name](...args));
+  return generatorLoading.then((generator) => generator[name](...args));
 }
 "#)]
     extern "C" {
@@ -227,5 +281,34 @@ export function callGenerator(name, args) {
                     .and_then(DecryptError::from_key)
                     .map_or(CryptFailure::NotLoaded, CryptFailure::Refused)
             })
+    }
+
+    pub async fn read_scan(
+        bank: &[u8],
+        assessment_file: &str,
+        scan: &[u8],
+        name: &str,
+        tenant: i32,
+    ) -> Result<String, ScanFailure> {
+        let args = Array::of5(
+            &Uint8Array::from(bank),
+            &assessment_file.into(),
+            &Uint8Array::from(scan),
+            &name.into(),
+            &tenant.into(),
+        );
+        match call("read_scan", args).await {
+            Ok(text) => text.as_string().ok_or(ScanFailure::NotLoaded),
+            Err(thrown) => Err(thrown.map_or(ScanFailure::NotLoaded, scan_failure)),
+        }
+    }
+}
+
+/// The failure the module's thrown text names.
+fn scan_failure(thrown: String) -> ScanFailure {
+    if thrown == assessment_core::import::NOT_A_SCAN {
+        ScanFailure::NotAScan
+    } else {
+        ScanFailure::Refused(thrown)
     }
 }

@@ -19,6 +19,7 @@ fn test_id(kind: ReportKind) -> &'static str {
         ReportKind::Csv => "download-csv",
         ReportKind::Markdown => "download-md",
         ReportKind::Oscal => "download-oscal",
+        ReportKind::ScubaGearConfig => "download-scubagear",
     }
 }
 

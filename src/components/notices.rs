@@ -58,6 +58,9 @@ pub fn Notices() -> Html {
             if app.undo.is_some() {
                 <UndoBar />
             }
+            if app.scan_undo.is_some() {
+                <UndoScanBar />
+            }
         </div>
     }
 }
@@ -122,6 +125,19 @@ fn UndoBar() -> Html {
         <div class="banner info" role="status">
             <p>{ w.opened_notice() }</p>
             <button type="button" onclick={undo} data-testid="undo-open">{ w.undo_open() }</button>
+        </div>
+    }
+}
+
+/// After a scan import, the way back in one step.
+#[component]
+fn UndoScanBar() -> Html {
+    let app = use_app();
+    let w = words();
+    let undo = Callback::from(move |_| app.undo_scan());
+    html! {
+        <div class="banner info" role="status">
+            <button type="button" onclick={undo} data-testid="undo-scan">{ w.undo_scan() }</button>
         </div>
     }
 }

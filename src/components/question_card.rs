@@ -6,8 +6,11 @@
 //! (whose identity never changes), so answering one question re-renders that card only, not the
 //! hundreds of others on a large page.
 
+use assessment_core::assessment::Evidence;
+use assessment_core::scan::ScanSource;
 use assessment_core::{
-    AnswerRecord, AnswerState, AnswerType, Change, Level, Question, RecordEdit, Response,
+    AnswerRecord, AnswerState, AnswerType, Assessment, Change, Level, Question, RecordEdit,
+    Response,
 };
 use yew::prelude::*;
 
@@ -26,7 +29,16 @@ pub struct QuestionCardProps {
     pub record: Option<AnswerRecord>,
     /// The bank's guidance is installed; the card shows it once this turns true.
     pub guidance: bool,
+    /// The scan the record's evidence came from, if it came from one.
+    #[prop_or_default]
+    pub scan: Option<ScanSource>,
     pub dispatcher: Dispatcher,
+}
+
+/// The scan the evidence of `question`'s answer names, for the card's `scan` prop.
+pub fn scan_of(assessment: &Assessment, question: &str) -> Option<ScanSource> {
+    let evidence = assessment.record(question)?.evidence.as_ref()?;
+    assessment.scan(evidence).cloned()
 }
 
 /// The answer choices in the order they are offered, each with its stable test value.
@@ -161,6 +173,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             { level_meanings(question) }
             { licence_note(question) }
             { terms_note(question, &props.dispatcher) }
+            if let Some(evidence) = record.and_then(|r| r.evidence.as_ref()) {
+                { provenance(answer, evidence, props.scan.as_ref()) }
+            }
             if let Some(Response::NotApplicable { reason }) = response {
                 <NotApplicableReason question_id={id.clone()} reason={reason.clone()} dispatcher={props.dispatcher.clone()} />
             }
@@ -181,6 +196,38 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             <QuestionDetails index={props.index} />
             <RecordFields question_id={id.clone()} record={props.record.clone().unwrap_or_default()} dispatcher={props.dispatcher.clone()} />
         </article>
+    }
+}
+
+/// Where the answer came from: the scan (tool, version, tenant, time, report) and each check's
+/// verdict as the tool gave it, and whether the person has changed the answer since.
+fn provenance(answer: AnswerType, evidence: &Evidence, scan: Option<&ScanSource>) -> Html {
+    let w = words();
+    html! {
+        <div class="provenance" data-testid="provenance">
+            <p class="provenance-heading"><strong>{ w.provenance_heading() }</strong>{ ": " }
+                if let Some(scan) = scan {
+                    { w.provenance_source(scan) }{ ". " }{ w.provenance_report(&scan.report) }
+                } else {
+                    { w.provenance_missing_scan() }
+                }
+            </p>
+            <ul class="evidence">
+                for check in &evidence.checks {
+                    <li key={check.id.clone()}><code>{ &check.id }</code>{ ": " }{ &check.verdict }
+                        if check.earlier_wording {
+                            <span class="flag">{ " \u{26a0} " }{ w.scan_earlier_wording(&check.policy) }</span>
+                        }
+                    </li>
+                }
+            </ul>
+            if evidence.changed_by_hand {
+                <p class="flag" data-testid="changed-by-hand">
+                    <span aria-hidden="true">{ "\u{270e} " }</span>
+                    { w.provenance_changed(w.answer_label(answer, evidence.level)) }
+                </p>
+            }
+        </div>
     }
 }
 

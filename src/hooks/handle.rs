@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::autosave::SaveNow;
 use crate::bank;
 use crate::browser::files::{self, ImportError, Read};
-use crate::browser::reports::{self, CryptFailure};
+use crate::browser::reports::{self, CryptFailure, ScanFailure};
 use crate::browser::storage::{Store, StoreError};
 use crate::browser::{download, persistence};
 use crate::state::{Action, AppState, Screen};
@@ -92,16 +92,52 @@ impl AppHandle {
         self.replace(Action::StartFirstPass);
     }
 
-    /// Reads a chosen or dropped file and asks before opening it; the work is not touched.
+    /// Reads a chosen or dropped file and asks before opening it (an assessment) or taking it in
+    /// (a scanner's result); the work is not touched.
     pub fn read_file(&self, file: web_sys::File) {
         let state = self.state.clone();
-        files::read(file, bank(), move |result| {
-            state.dispatch(match result {
-                Ok(Read::Opened(opened)) => Action::ImportReady(Rc::new(opened)),
-                Ok(Read::Encrypted(sealed)) => Action::DecryptAsked(Rc::new(sealed)),
-                Err(error) => Action::ImportFailed(error),
-            })
+        files::read(file, bank(), move |result| match result {
+            Ok(Read::Opened(opened)) => state.dispatch(Action::ImportReady(Rc::new(opened))),
+            Ok(Read::Encrypted(sealed)) => state.dispatch(Action::DecryptAsked(Rc::new(sealed))),
+            Ok(Read::MaybeScan {
+                name,
+                bytes,
+                not_assessment,
+            }) => read_scan(state, name, Rc::new(bytes), None, Some(not_assessment)),
+            Err(error) => state.dispatch(Action::ImportFailed(error)),
         });
+    }
+
+    /// Reads the pending multi-tenant scanner file again for the tenant at `index`.
+    pub fn choose_scan_tenant(&self, index: usize) {
+        if let Some(pending) = &self.pending_scan {
+            let (name, bytes) = (pending.name.clone(), pending.bytes.clone());
+            read_scan(self.state.clone(), name, bytes, Some(index), None);
+        }
+    }
+
+    /// For one conflict, take the scan's answer or keep mine.
+    pub fn choose_scan_answer(&self, question: &str, take: bool) {
+        self.dispatch(Action::ScanChoose {
+            question: question.to_owned(),
+            take,
+        });
+    }
+
+    pub fn choose_all_scan_answers(&self, take: bool) {
+        self.dispatch(Action::ScanChooseAll(take));
+    }
+
+    pub fn confirm_scan(&self) {
+        self.dispatch(Action::ScanConfirm);
+    }
+
+    pub fn cancel_scan(&self) {
+        self.dispatch(Action::ScanCancel);
+    }
+
+    pub fn undo_scan(&self) {
+        self.dispatch(Action::UndoScan);
     }
 
     /// Opens the encrypted file waiting for its passphrase: once decrypted it is checked like any
@@ -243,4 +279,32 @@ impl AppHandle {
 #[hook]
 pub fn use_app() -> AppHandle {
     use_context::<AppHandle>().expect("components are rendered inside App")
+}
+
+/// Has the on-demand module read a scanner file and preview it against the state's assessment,
+/// then shows the preview, or why it could not (an assessment file's own reason when the file is
+/// no scan either).
+fn read_scan(
+    state: UseReducerHandle<AppState>,
+    name: String,
+    bytes: Rc<Vec<u8>>,
+    tenant: Option<usize>,
+    not_assessment: Option<savefile::OpenError>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let outcome = reports::read_scan(&bytes, &name, &state.assessment, tenant).await;
+        state.dispatch(match outcome {
+            Ok(reading) => Action::ScanReady {
+                name,
+                bytes,
+                reading,
+            },
+            Err(ScanFailure::NotAScan) => Action::ImportFailed(match not_assessment {
+                Some(error) => ImportError::Refused(error),
+                None => ImportError::Refused(savefile::OpenError::NotAnAssessment),
+            }),
+            Err(ScanFailure::Refused(reason)) => Action::ImportFailed(ImportError::Scan(reason)),
+            Err(ScanFailure::NotLoaded) => Action::ImportFailed(ImportError::ScanReaderUnavailable),
+        });
+    });
 }

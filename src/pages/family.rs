@@ -4,7 +4,7 @@ use assessment_core::{Facts, Progress};
 use yew::prelude::*;
 
 use crate::bank;
-use crate::components::question_card::QuestionCard;
+use crate::components::question_card::{scan_of, QuestionCard};
 use crate::hooks::use_app;
 use crate::state::Screen;
 use crate::words::words;
@@ -76,7 +76,8 @@ pub fn FamilyPage(props: &FamilyPageProps) -> Html {
             <div class="questions">
                 for (index, q) in &shown {
                     <QuestionCard key={q.id.clone()} index={*index}
-                        record={app.assessment.record(&q.id).cloned()} guidance={app.guidance} dispatcher={dispatcher.clone()} />
+                        record={app.assessment.record(&q.id).cloned()} guidance={app.guidance}
+                        scan={scan_of(&app.assessment, &q.id)} dispatcher={dispatcher.clone()} />
                 }
             </div>
             <div class="pager">

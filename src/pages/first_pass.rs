@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::bank;
 use crate::components::profile_section::ProfileSection;
-use crate::components::question_card::QuestionCard;
+use crate::components::question_card::{scan_of, QuestionCard};
 use crate::hooks::use_app;
 use crate::state::Screen;
 use crate::words::words;
@@ -37,7 +37,8 @@ pub fn FirstPassPage() -> Html {
                 for question in &questions {
                     <QuestionCard key={question.id.clone()}
                         index={bank().questions.iter().position(|q| q.id == question.id).unwrap_or_default()}
-                        record={app.assessment.record(&question.id).cloned()} guidance={app.guidance} dispatcher={dispatcher.clone()} />
+                        record={app.assessment.record(&question.id).cloned()} guidance={app.guidance}
+                        scan={scan_of(&app.assessment, &question.id)} dispatcher={dispatcher.clone()} />
                 }
             </div>
             <section class="panel provisional" aria-labelledby="provisional-heading" data-testid="provisional">

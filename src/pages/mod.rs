@@ -6,5 +6,6 @@ pub mod first_pass;
 pub mod glossary;
 pub mod library;
 pub mod results;
+pub mod scan_preview;
 pub mod start;
 pub mod summary;

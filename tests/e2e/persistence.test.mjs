@@ -106,8 +106,8 @@ test('every kind of bad file is refused with a plain message and the work is unt
     ['broken.json', Buffer.from('{"kind": oops}'), /not valid JSON \(problem at line 1/],
     ['list.json', Buffer.from('[1, 2, 3]'), /not an assessment saved by this tool/],
     ['scuba.json', Buffer.from('{"MetaData": {"Tool": "ScubaGear"}, "Results": {}}'), /not an assessment saved by this tool/],
-    ['newer.json', Buffer.from(good.replace('"version": 1', '"version": 9')), /newer version of the tool \(file format 9/],
-    ['noversion.json', Buffer.from(good.replace('"version": 1,', '')), /does not say which format version/],
+    ['newer.json', Buffer.from(good.replace('"version": 2', '"version": 9')), /newer version of the tool \(file format 9/],
+    ['noversion.json', Buffer.from(good.replace('"version": 2,', '')), /does not say which format version/],
     ['types.json', Buffer.from(good.replace('"level": "partial"', '"level": 42')), /cannot use at assessment\.answers\..*\.response/],
     ['date.json', Buffer.from(good.replace(/"assessed_on": "[^"]*"/, '"assessed_on": "31/12/2024"')), /assessment\.details\.assessed_on/],
     [

@@ -1,11 +1,16 @@
 //! The one-file edition: one HTML file holding the wasm-bindgen glue, the wasm (base64), the
 //! stylesheet and the icon, that runs from file:// under a CSP allowing no connections at all.
-//! Its parts come from a Trunk build of `single.html`, which links the report generator into the
-//! app (the hosted build loads it as a second module, which a file:// page cannot).
+//! Its parts come from a Trunk build of `single.html`, the same app and on-demand module as the
+//! hosted build.
 //!
 //! Chromium refuses to fetch a sibling `.wasm` or load a module script by `src` from file://, but
 //! runs an inline `<script type="module">`; the glue is initialised with the wasm bytes, never a
-//! URL. Every inline script and style is pinned by its SHA-256 in the policy.
+//! URL. The glue's snippets (`import … from './snippets/…'`) are inlined into it. The on-demand
+//! module (reports, encryption, scanner import) is embedded as a data block the browser does not
+//! run (see [`ON_DEMAND_ATTRIBUTE`]); its glue is a second inline module script that only defines
+//! functions and hands them to the app's loader as `globalThis.mbsaReports`, so nothing of the
+//! module is compiled until the person first needs it. Every inline script and style is pinned by
+//! its SHA-256 in the policy.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,13 +21,25 @@ use sha2::{Digest, Sha256};
 /// The files of a hosted build that the one-file edition is made from.
 struct Parts {
     glue: String,
+    /// The snippets the glue imports: (the path as the glue imports it, the file's text).
+    snippets: Vec<(String, String)>,
     wasm: Vec<u8>,
+    /// The on-demand module's glue and wasm.
+    module_glue: String,
+    module_wasm: Vec<u8>,
     css: String,
     icon: Vec<u8>,
 }
 
-/// The Trunk source of the one-file edition's parts: the app with the report generator linked in.
+/// The Trunk source of the one-file edition's parts.
 pub const SOURCE_HTML: &str = "single.html";
+
+/// The name of the embedded on-demand module; the app's loader (`src/browser/reports.rs`) looks
+/// for `script[data-on-demand="reports"]` and `globalThis.mbsaReports`.
+pub const MODULE_NAME: &str = "reports";
+
+/// Where the Trunk build puts the on-demand module (`data-target-path` in `single.html`).
+const MODULE_DIR: &str = "reports";
 
 /// How a wasm module embedded for later use (office writers, encryption, scanner parsers) is to be
 /// marked, so that `cargo xtask size` counts it apart from what the file loads at start:
@@ -35,8 +52,7 @@ pub const SOURCE_HTML: &str = "single.html";
 /// gzip-compressed, as the main wasm is). A script of an unknown type is a data block: the browser
 /// neither runs it nor asks the policy about it; the app reads its text and instantiates the
 /// module on first use. The measurement (`sizes::measure_single`) takes the gzip of each such
-/// element as it stands in the file, and of the file without them as the start part. None is
-/// embedded yet: the report generator is linked into the main wasm.
+/// element as it stands in the file, and of the file without them as the start part.
 pub const ON_DEMAND_ATTRIBUTE: &str = "data-on-demand";
 
 /// The `type` of an embedded on-demand element (see [`ON_DEMAND_ATTRIBUTE`]).
@@ -56,23 +72,98 @@ pub fn build(parts: &Path, out: &Path) -> Result<String, String> {
 }
 
 fn read_parts(dist: &Path) -> Result<Parts, String> {
-    let find = |test: &dyn Fn(&str) -> bool, what: &str| -> Result<PathBuf, String> {
-        let entries =
-            fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
-        entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(test))
-            .ok_or_else(|| format!("the build in {} has no {what}", dist.display()))
-    };
-    let read_text =
-        |p: PathBuf| fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()));
-    let read_bytes = |p: PathBuf| fs::read(&p).map_err(|e| format!("{}: {e}", p.display()));
+    let glue = read_text(&find_file(dist, ".js", "JavaScript glue")?)?;
+    let snippets = snippet_imports(&glue)
+        .into_iter()
+        .map(|path| Ok((path.clone(), read_text(&dist.join(&path))?)))
+        .collect::<Result<_, String>>()?;
+    let module = dist.join(MODULE_DIR);
     Ok(Parts {
-        glue: read_text(find(&|n| n.ends_with(".js"), "JavaScript glue")?)?,
-        wasm: read_bytes(find(&|n| n.ends_with("_bg.wasm"), "WebAssembly module")?)?,
-        css: read_text(find(&|n| n.ends_with(".css"), "stylesheet")?)?,
-        icon: read_bytes(find(&|n| n.ends_with(".svg"), "icon")?)?,
+        glue,
+        snippets,
+        wasm: read_bytes(&find_file(dist, "_bg.wasm", "WebAssembly module")?)?,
+        module_glue: read_text(&find_file(&module, ".js", "on-demand module glue")?)?,
+        module_wasm: read_bytes(&find_file(&module, "_bg.wasm", "on-demand module")?)?,
+        css: read_text(&find_file(dist, ".css", "stylesheet")?)?,
+        icon: read_bytes(&find_file(dist, ".svg", "icon")?)?,
     })
+}
+
+/// The first file directly in `folder` whose name ends with `suffix`.
+fn find_file(folder: &Path, suffix: &str, what: &str) -> Result<PathBuf, String> {
+    let entries =
+        fs::read_dir(folder).map_err(|e| format!("cannot list {}: {e}", folder.display()))?;
+    entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.is_file()
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.ends_with(suffix))
+        })
+        .ok_or_else(|| format!("the build in {} has no {what}", folder.display()))
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The paths of the glue's `import { … } from './snippets/…';` lines, without the `./`.
+fn snippet_imports(glue: &str) -> Vec<String> {
+    glue.lines()
+        .filter(|line| line.starts_with("import "))
+        .filter_map(|line| line.split_once(" from './")?.1.strip_suffix("';"))
+        .filter(|path| path.starts_with("snippets/"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The glue with each snippet import replaced by the snippet's own text (its `export`s made plain
+/// declarations), so the glue needs no other file. A snippet is the app's own `inline_js`.
+fn inline_snippets(glue: &str, snippets: &[(String, String)]) -> String {
+    glue.lines()
+        .map(|line| {
+            let snippet = snippets
+                .iter()
+                .find(|(path, _)| line.starts_with("import ") && line.contains(path.as_str()));
+            match snippet {
+                Some((_, text)) => without_exports(text),
+                None => line.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `text` with `export function` / `export const` / `export let` made plain declarations and
+/// `export { … };` lines dropped.
+fn without_exports(text: &str) -> String {
+    text.lines()
+        .filter(|line| !line.starts_with("export {"))
+        .map(|line| line.strip_prefix("export ").unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The on-demand module's glue as a script that defines its functions without running anything
+/// and hands them to the app as `globalThis.mbsaReports` (`default` initialises the module with
+/// its bytes, as the ES module's default export does).
+fn module_script(glue: &str) -> String {
+    let exported: Vec<&str> = glue
+        .lines()
+        .filter_map(|line| line.strip_prefix("export function "))
+        .filter_map(|rest| rest.split_once('(').map(|(name, _)| name))
+        .collect();
+    format!(
+        "{}\n// One-file edition: the on-demand module's functions, for the app's loader.\n\
+         globalThis.mbsaReports = {{ default: __wbg_init, {} }};\n",
+        without_exports(glue),
+        exported.join(", ")
+    )
 }
 
 /// Gzip as small as Zopfli makes it, deterministic (no file name or time in the header). Slow
@@ -98,11 +189,12 @@ fn sha256_source(text: &str) -> String {
 }
 
 /// The policy of the one-file edition: nothing may be fetched or connected to at all.
-pub fn single_file_policy(script: &str, style: &str) -> String {
+pub fn single_file_policy(scripts: &[&str], style: &str) -> String {
+    let scripts: Vec<String> = scripts.iter().map(|s| sha256_source(s)).collect();
     format!(
         "default-src 'none'; script-src 'wasm-unsafe-eval' {}; style-src {}; img-src data:; \
          connect-src 'none'; base-uri 'none'; form-action 'none'; object-src 'none'",
-        sha256_source(script),
+        scripts.join(" "),
         sha256_source(style)
     )
 }
@@ -117,13 +209,14 @@ fn assemble(parts: &Parts) -> String {
          const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n\
          const wasmBytes = new Uint8Array(await new Response(inflated).arrayBuffer());\n\
          await __wbg_init({{ module_or_path: wasmBytes }});\n",
-        glue = parts.glue.trim_end(),
+        glue = inline_snippets(parts.glue.trim_end(), &parts.snippets),
         wasm = engine.encode(gzip(&parts.wasm)),
     );
     // Inline text must not close its own element early.
     let script = script.replace("</script", "<\\/script");
+    let module = module_script(&parts.module_glue).replace("</script", "<\\/script");
     let style = parts.css.replace("</style", "<\\/style");
-    let policy = single_file_policy(&script, &style);
+    let policy = single_file_policy(&[&module, &script], &style);
     format!(
         r#"<!doctype html>
 <html lang="en">
@@ -136,14 +229,17 @@ fn assemble(parts: &Parts) -> String {
     <title>Midnight Blizzard response self-assessment</title>
     <link rel="icon" href="data:image/svg+xml;base64,{icon}" />
     <style>{style}</style>
+    <script type="module">{module}</script>
     <script type="module">{script}</script>
   </head>
   <body>
     <noscript>This assessment runs entirely in your browser and needs JavaScript and WebAssembly enabled.</noscript>
+    <script type="{ON_DEMAND_TYPE}" {ON_DEMAND_ATTRIBUTE}="{MODULE_NAME}">{module_wasm}</script>
   </body>
 </html>
 "#,
         icon = engine.encode(&parts.icon),
+        module_wasm = engine.encode(gzip(&parts.module_wasm)),
     )
 }
 
@@ -154,20 +250,35 @@ mod tests {
 
     fn parts() -> Parts {
         Parts {
-            glue: "async function __wbg_init(m) { return m; }\nexport { __wbg_init as default };\n"
+            glue: "import { callGenerator } from './snippets/assessment-web-0123/inline0.js';\n\
+                   async function __wbg_init(m) { return m; }\nexport { __wbg_init as default };\n"
                 .into(),
+            snippets: vec![(
+                "snippets/assessment-web-0123/inline0.js".into(),
+                "let loading = null;\nexport function callGenerator(name) { return name; }\n"
+                    .into(),
+            )],
             wasm: vec![0, 97, 115, 109, 1, 0, 0, 0],
+            module_glue: "export function render_report(kind) { return kind; }\n\
+                          async function __wbg_init(m) { return m; }\n\
+                          export { initSync, __wbg_init as default };\n"
+                .into(),
+            module_wasm: vec![0, 97, 115, 109, 1, 0, 0, 0, 42],
             css: "body { color: red; }".into(),
             icon: b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec(),
         }
     }
 
     #[test]
-    fn the_policy_pins_exactly_the_inline_script_and_style() {
+    fn the_policy_pins_exactly_the_two_scripts_and_the_style() {
         let html = assemble(&parts());
+        // The data block is hashed too by this generic helper, but is never run: only the two
+        // module scripts need to be (and are) in the policy.
         let hashes = inline_script_hashes(&html);
-        assert_eq!(hashes.len(), 1);
+        assert_eq!(hashes.len(), 3);
         assert!(html.contains(&format!("'{}'", hashes[0])));
+        assert!(html.contains(&format!("'{}'", hashes[1])));
+        assert!(!html.contains(&format!("'{}'", hashes[2])));
         assert!(html.contains("connect-src 'none'"));
         assert!(html.contains(&sha256_source("body { color: red; }")));
         let packed = base64::engine::general_purpose::STANDARD.encode(gzip(&parts().wasm));
@@ -179,12 +290,34 @@ mod tests {
     }
 
     #[test]
+    fn the_on_demand_module_is_a_data_block_and_its_glue_a_definition() {
+        let html = assemble(&parts());
+        let packed = base64::engine::general_purpose::STANDARD.encode(gzip(&parts().module_wasm));
+        assert!(html.contains(&format!(
+            "<script type=\"application/octet-stream\" data-on-demand=\"reports\">{packed}</script>"
+        )));
+        assert!(html.contains("globalThis.mbsaReports = { default: __wbg_init, render_report };"));
+        assert!(
+            !html.contains("export function"),
+            "the module glue exports nothing"
+        );
+    }
+
+    #[test]
+    fn snippets_are_inlined_into_the_glue() {
+        let html = assemble(&parts());
+        assert!(!html.contains("./snippets/"));
+        assert!(html.contains("function callGenerator(name) { return name; }"));
+    }
+
+    #[test]
     fn embedded_text_cannot_close_its_element() {
         let mut p = parts();
         p.glue.push_str("const s = '</script>';\n");
+        p.module_glue.push_str("const t = '</script>';\n");
         p.css.push_str("/* </style> */");
         let html = assemble(&p);
-        assert_eq!(html.matches("</script>").count(), 1);
+        assert_eq!(html.matches("</script>").count(), 3);
         assert_eq!(html.matches("</style>").count(), 1);
     }
 }

@@ -52,6 +52,7 @@ fn complete_assessment(bank: &Bank) -> Assessment {
             target_date: (i % 4 == 0).then(|| day(i as u64 + 30)),
             action_status: status(i),
             risk_acceptance: acceptance(i),
+            evidence: None,
         };
         assessment.answers.insert(question.id.clone(), record);
     }

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::answers::Response;
+use crate::answers::{Level, Response};
+use crate::scan::ScanSource;
 
 /// Who is assessed, by whom and when.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -131,6 +132,35 @@ pub struct AnswerRecord {
     pub target_date: Option<NaiveDate>,
     pub action_status: ActionStatus,
     pub risk_acceptance: Option<RiskAcceptance>,
+    /// What a scan said about the question, when the answer came from one (docs/IMPORT.md).
+    pub evidence: Option<Evidence>,
+}
+
+/// What a scan said about a question, kept with the answer it gave: the provenance shown on the
+/// card and in every report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The scan, by its report id (`ReportId::text`): an entry of [`Assessment::scans`].
+    pub scan: String,
+    /// The checks that decided it, as the tool printed them.
+    pub checks: Vec<EvidenceCheck>,
+    /// The answer the scan's verdicts gave.
+    pub level: Level,
+    /// The person has since changed the answer by hand; the evidence stays for the record.
+    pub changed_by_hand: bool,
+}
+
+/// One check behind an imported answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceCheck {
+    /// The id as the tool printed it (`MS.AAD.3.2v1`, `CISA.MS.AAD.3.2`).
+    pub id: String,
+    /// The SCuBA policy as the question cites it (`MS.AAD.3.2v2`).
+    pub policy: String,
+    /// The tool's own verdict (`Pass`, `Fail`, `Warning`, `Passed`, …).
+    pub verdict: String,
+    /// The scan checked an earlier wording of the policy than the one the question cites.
+    pub earlier_wording: bool,
 }
 
 impl AnswerRecord {
@@ -147,6 +177,8 @@ pub struct Assessment {
     pub answers: BTreeMap<String, AnswerRecord>,
     /// Profile question id → chosen option id.
     pub profile: BTreeMap<String, String>,
+    /// The scans whose evidence answers hold, oldest import first.
+    pub scans: Vec<ScanSource>,
 }
 
 /// A change to one question's record other than its response.
@@ -193,7 +225,15 @@ impl Assessment {
     pub fn apply(&mut self, change: Change) {
         match change {
             Change::Respond { question, response } => {
-                self.edit_record(question, |record| record.response = response);
+                self.edit_record(question, |record| {
+                    if let Some(evidence) = &mut record.evidence {
+                        let imported = Response::Implemented {
+                            level: evidence.level,
+                        };
+                        evidence.changed_by_hand = response.as_ref() != Some(&imported);
+                    }
+                    record.response = response;
+                });
             }
             Change::Record { question, edit } => {
                 self.edit_record(question, |record| match edit {
@@ -241,6 +281,23 @@ impl Assessment {
     /// The full record of a question, if anything was recorded.
     pub fn record(&self, question: &str) -> Option<&AnswerRecord> {
         self.answers.get(question)
+    }
+
+    /// The scan an answer's evidence names.
+    pub fn scan(&self, evidence: &Evidence) -> Option<&ScanSource> {
+        self.scans.iter().find(|s| s.report.text() == evidence.scan)
+    }
+
+    /// Forgets the scans no answer's evidence names any more.
+    pub fn drop_unused_scans(&mut self) {
+        let used: std::collections::BTreeSet<&str> = self
+            .answers
+            .values()
+            .filter_map(|r| r.evidence.as_ref())
+            .map(|e| e.scan.as_str())
+            .collect();
+        self.scans
+            .retain(|scan| used.contains(scan.report.text().as_str()));
     }
 }
 

@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::AnswerType;
+use crate::answers::{AnswerType, Level};
 
 /// The bank file format this code reads. A bank with another `format` is refused.
 pub const BANK_FORMAT: u32 = 1;
@@ -329,6 +329,32 @@ pub struct Question {
     pub adaptation: Option<String>,
     #[serde(default)]
     pub refs: References,
+    /// Which scanner checks are evidence for this question and how their verdicts combine into an
+    /// answer (docs/IMPORT.md). `None`: no scan can answer it.
+    #[serde(default)]
+    pub evidence: Option<EvidenceRule>,
+}
+
+/// How scan results answer a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceRule {
+    /// SCuBA policy ids as the current baseline names them (entries of `content/scuba.toml`).
+    /// ScubaGear reports them under these or earlier ids, Maester as `CISA.<base id>`.
+    pub policies: Vec<String>,
+    #[serde(default)]
+    pub combine: Combine,
+}
+
+/// How the verdicts of a question's policies combine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Combine {
+    /// The measure is in place when every policy passes; partly when some do.
+    #[default]
+    All,
+    /// Any one passing policy is enough (the policies are alternatives).
+    Any,
 }
 
 /// Why a bank could not be read or is not sound.
@@ -717,6 +743,9 @@ impl Bank {
                 ));
             }
             self.check_licence_of(problems, &item, question);
+            if let Some(rule) = &question.evidence {
+                check_evidence(problems, &item, question.answer, rule);
+            }
             if let Some(date) = &question.as_of {
                 if !is_full_iso_date(date) {
                     problems.push(format!("{item}: as_of {date:?} is not yyyy-mm-dd"));
@@ -841,6 +870,40 @@ impl Bank {
         out
     }
 
+    /// The questions a scan can answer, as kept in `docs/IMPORT.md`: for each, the SCuBA policies
+    /// that are its evidence, how their verdicts combine, and the answer that every policy
+    /// passing, some failing or all failing gives under the question's answer type. A policy
+    /// the scan leaves undecided or does not report is not in these columns: it leaves the
+    /// question for the person (see docs/IMPORT.md).
+    pub fn evidence_markdown(&self) -> String {
+        let mut out = String::from(
+            "| Question | Title | Answer | Policies | Combined | All pass | Some fail | All fail |\n\
+             |---|---|---|---|---|---|---|---|\n",
+        );
+        for question in &self.questions {
+            let Some(rule) = &question.evidence else {
+                continue;
+            };
+            let answer = question.answer;
+            let policies: Vec<String> = rule.policies.iter().map(|p| format!("`{p}`")).collect();
+            let (combined, some_fail) = match rule.combine {
+                Combine::All if rule.policies.len() == 1 => ("the one policy decides", "—"),
+                Combine::All => ("every policy must pass", answer.label(Level::Partial)),
+                Combine::Any => ("one passing policy is enough", answer.label(Level::Fully)),
+            };
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {combined} | {} | {some_fail} | {} |\n",
+                question.id,
+                question.title.replace('|', "\\|"),
+                answer.key(),
+                policies.join(", "),
+                answer.label(Level::Fully),
+                answer.label(Level::None),
+            ));
+        }
+        out
+    }
+
     /// The source register as a Markdown table, as kept in `docs/CONTENT.md`.
     pub fn sources_markdown(&self) -> String {
         let mut out = String::from("| id | publisher | title | date |\n|---|---|---|---|\n");
@@ -865,6 +928,36 @@ impl Bank {
             .flat_map(|o| o.sets_true.iter().chain(&o.sets_false))
             .map(String::as_str)
             .collect()
+    }
+}
+
+/// A question's evidence rule is one a scan can apply: on a question whose answer a setting can
+/// show (an action is work done, which no scan proves), naming each policy once by a versioned
+/// SCuBA id, and offering alternatives only when there are at least two.
+fn check_evidence(problems: &mut Vec<String>, item: &str, answer: AnswerType, rule: &EvidenceRule) {
+    if answer == AnswerType::Action {
+        problems.push(format!(
+            "{item}: evidence on an action question, which no scan can prove done"
+        ));
+    }
+    if rule.policies.is_empty() {
+        problems.push(format!("{item}: evidence names no policy"));
+    }
+    let mut seen = BTreeSet::new();
+    for policy in &rule.policies {
+        if !seen.insert(policy.as_str()) {
+            problems.push(format!("{item}: evidence names {policy} twice"));
+        }
+        if crate::scuba::PolicyId::parse(policy).is_none() {
+            problems.push(format!(
+                "{item}: evidence policy {policy:?} is not a SCuBA id such as MS.AAD.3.1v1"
+            ));
+        }
+    }
+    if rule.combine == Combine::Any && rule.policies.len() < 2 {
+        problems.push(format!(
+            "{item}: evidence combines \"any\" with fewer than two policies"
+        ));
     }
 }
 
@@ -935,6 +1028,84 @@ mod tests {
         assert!(term.appears_in("Is privileged identity management on?"));
         assert!(!term.appears_in("A pimple is not PIMS"));
         assert!(!term.appears_in(""));
+    }
+
+    fn evidence_problems(answer: AnswerType, policies: &[&str], combine: Combine) -> Vec<String> {
+        let rule = EvidenceRule {
+            policies: policies.iter().map(|p| p.to_string()).collect(),
+            combine,
+        };
+        let mut problems = Vec::new();
+        check_evidence(&mut problems, "question Q-01", answer, &rule);
+        problems
+    }
+
+    #[test]
+    fn sound_evidence_rules_pass() {
+        assert!(evidence_problems(AnswerType::Setting, &["MS.AAD.5.1v1"], Combine::All).is_empty());
+        assert!(evidence_problems(
+            AnswerType::Coverage,
+            &["MS.AAD.3.2v2", "MS.AAD.3.1v1"],
+            Combine::Any
+        )
+        .is_empty());
+        assert!(evidence_problems(
+            AnswerType::Coverage,
+            &["MS.SECURITYSUITE.4.1v1", "MS.TEAMS.2.1v2"],
+            Combine::All
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn evidence_is_refused_on_an_action_question() {
+        assert_eq!(
+            evidence_problems(AnswerType::Action, &["MS.AAD.5.5v1"], Combine::All),
+            ["question Q-01: evidence on an action question, which no scan can prove done"]
+        );
+    }
+
+    #[test]
+    fn evidence_names_each_policy_once() {
+        assert_eq!(
+            evidence_problems(AnswerType::Setting, &[], Combine::All),
+            ["question Q-01: evidence names no policy"]
+        );
+        assert_eq!(
+            evidence_problems(
+                AnswerType::Coverage,
+                &["MS.AAD.7.4v1", "MS.AAD.7.5v1", "MS.AAD.7.4v1"],
+                Combine::All
+            ),
+            ["question Q-01: evidence names MS.AAD.7.4v1 twice"]
+        );
+    }
+
+    #[test]
+    fn evidence_policies_are_versioned_scuba_ids() {
+        for bad in [
+            "MS.AAD.3.1",
+            "CISA.MS.AAD.3.1",
+            "MS.AAD.3v1",
+            "MS.AAD.3.1.2v1",
+            "MS.NOPE.3.1v1",
+            "ms.aad.3.1v1",
+            "MT.1001",
+            " MS.AAD.3.1v1",
+            "",
+        ] {
+            let problems = evidence_problems(AnswerType::Setting, &[bad], Combine::All);
+            assert_eq!(problems.len(), 1, "{bad:?}: {problems:?}");
+            assert!(problems[0].contains("is not a SCuBA id"), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn alternatives_need_at_least_two_policies() {
+        assert_eq!(
+            evidence_problems(AnswerType::Coverage, &["MS.AAD.3.1v1"], Combine::Any),
+            ["question Q-01: evidence combines \"any\" with fewer than two policies"]
+        );
     }
 
     #[test]

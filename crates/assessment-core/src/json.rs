@@ -342,6 +342,19 @@ impl Codec for String {
     }
 }
 
+impl Codec for bool {
+    fn read(value: &Json, path: &str) -> Result<bool, Problem> {
+        match value {
+            Json::Bool(flag) => Ok(*flag),
+            other => Err(Problem::wrong_type(path, Shape::Bool, other)),
+        }
+    }
+
+    fn write(&self) -> Json {
+        Json::Bool(*self)
+    }
+}
+
 impl Codec for u64 {
     fn read(value: &Json, path: &str) -> Result<u64, Problem> {
         match value {

@@ -13,6 +13,7 @@ pub mod evaluation;
 pub mod files;
 pub mod first_pass;
 pub mod guidance;
+pub mod import;
 pub mod json;
 pub mod keys;
 pub mod library;
@@ -21,8 +22,10 @@ pub mod profile;
 pub mod progress;
 pub mod report;
 pub mod savefile;
+pub mod scan;
 pub mod scoring;
 pub mod scuba;
+pub mod scuba_config;
 pub mod tier;
 
 pub use answers::{AnswerType, Level, Response};

@@ -12,15 +12,18 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::answers::{Level, Response};
-use crate::assessment::{ActionStatus, AnswerRecord, Assessment, Details, RiskAcceptance};
+use crate::assessment::{
+    ActionStatus, AnswerRecord, Assessment, Details, Evidence, EvidenceCheck, RiskAcceptance,
+};
 use crate::content::Bank;
 use crate::json::{self, Codec, Json, ParseError, Problem, ProblemKind};
+use crate::scan::{ReportId, ScanSource, Tenant, Tool};
 
 /// What every assessment file says it is, so other JSON is recognised at once.
 pub const FILE_KIND: &str = "midnight-blizzard-self-assessment";
 
 /// The file format version this code writes. Older versions are migrated on opening.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Files larger than this are refused before parsing: a real assessment is well under 1 MB.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -28,9 +31,11 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The longest text accepted in any one field.
 pub const MAX_TEXT_CHARS: usize = 50_000;
 
-/// Format version 1, the current one: the envelope around an assessment. `kind` and `version`
-/// are checked by [`open`] before the rest is read.
-struct FileV1<'a> {
+/// The envelope around an assessment, format version 2 (the current one) and 1. Version 2 added
+/// scan evidence (`assessment.scans`, `evidence` on an answer); a version 1 file has neither and
+/// reads as an assessment without evidence. `kind` and `version` are checked by [`open`] before
+/// the rest is read.
+struct FileV2<'a> {
     kind: String,
     version: u32,
     app_version: String,
@@ -40,7 +45,7 @@ struct FileV1<'a> {
     assessment: Cow<'a, Assessment>,
 }
 
-json::object!(FileV1<'a> {
+json::object!(FileV2<'a> {
     kind: required,
     version: required,
     app_version: optional,
@@ -53,6 +58,7 @@ json::object!(Assessment {
     details: optional,
     answers: optional,
     profile: optional,
+    scans: optional,
 });
 
 json::object!(Details {
@@ -69,7 +75,47 @@ json::object!(AnswerRecord {
     target_date: optional,
     action_status: optional,
     risk_acceptance: optional,
+    evidence: optional,
 });
+
+json::object!(Evidence {
+    scan: required,
+    checks: required,
+    level: required,
+    changed_by_hand: optional,
+});
+
+json::object!(EvidenceCheck {
+    id: required,
+    policy: required,
+    verdict: required,
+    earlier_wording: optional,
+});
+
+json::object!(ScanSource {
+    tool: required,
+    tool_version: optional,
+    report: required,
+    tenant: optional,
+    scanned_at: optional,
+});
+
+json::object!(Tenant {
+    id: optional,
+    name: optional,
+    domain: optional,
+});
+
+/// A report id is stored as its text: the tool's UUID, or `sha256:<hex>`.
+impl Codec for ReportId {
+    fn read(value: &Json, path: &str) -> Result<ReportId, Problem> {
+        String::read(value, path).map(|text| ReportId::from_text(&text))
+    }
+
+    fn write(&self) -> Json {
+        Json::Text(self.text())
+    }
+}
 
 json::tagged!(Response by "state" {
     "implemented" => Implemented { level: required },
@@ -83,11 +129,11 @@ json::object!(RiskAcceptance {
     expires_on: optional,
 });
 
-json::keyed!(Level, ActionStatus);
+json::keyed!(Level, ActionStatus, Tool);
 
 /// Writes an assessment in the current format, pretty-printed so people can read and diff it.
 pub fn save(assessment: &Assessment, bank: &Bank, app_version: &str, saved_at: &str) -> String {
-    FileV1 {
+    FileV2 {
         kind: FILE_KIND.to_owned(),
         version: CURRENT_VERSION,
         app_version: app_version.to_owned(),
@@ -126,6 +172,9 @@ pub enum OpenNote {
     AnswersMigrated {
         changes: Vec<(String, String, String)>,
     },
+    /// Scan evidence that names no scan of the file, or an answer the question does not offer,
+    /// by question id: the answers were kept, the evidence was not.
+    EvidenceDropped { ids: Vec<String> },
 }
 
 impl fmt::Display for OpenNote {
@@ -161,6 +210,12 @@ impl fmt::Display for OpenNote {
                     changes.join("; ")
                 )
             }
+            OpenNote::EvidenceDropped { ids } => write!(
+                f,
+                "The scan evidence of {} answer(s) did not match a scan in the file and was not kept; the answers themselves were: {}.",
+                ids.len(),
+                ids.join(", ")
+            ),
         }
     }
 }
@@ -286,11 +341,15 @@ pub fn open(bytes: &[u8], bank: &Bank) -> Result<Opened, OpenError> {
             })
         }
         Some(Json::Whole(1)) => 1,
+        Some(Json::Whole(2)) => 2,
         _ => return Err(OpenError::UnknownVersion),
     };
-    // Version 1 is the current one: no migration needed. An older version would be read with its
-    // own description here and migrated to the current types.
-    let file = FileV1::read(&root, "")?;
+    // Version 1 is version 2 without evidence, so one description reads both; a version 1 file
+    // that names evidence fields is refused like any unknown field.
+    if version == 1 {
+        refuse_v2_fields(&root)?;
+    }
+    let file = FileV2::read(&root, "")?;
     // Not `into_owned`, which would link a copy of the whole assessment into the browser build.
     let Cow::Owned(assessment) = file.assessment else {
         unreachable!("a file read holds its own assessment")
@@ -305,6 +364,28 @@ pub fn open(bytes: &[u8], bank: &Bank) -> Result<Opened, OpenError> {
         content_version: file.content_version,
         notes,
     })
+}
+
+/// A version 1 file holds no evidence: a field that only version 2 knows is unknown there.
+fn refuse_v2_fields(root: &Json) -> Result<(), Problem> {
+    let assessment = root.get("assessment");
+    let unknown = |path: &str, field: &str| {
+        Problem::new(
+            path,
+            ProblemKind::UnknownField {
+                name: field.to_owned(),
+            },
+        )
+    };
+    if assessment.and_then(|a| a.get("scans")).is_some() {
+        return Err(unknown("assessment", "scans"));
+    }
+    if let Some(Json::Object(answers)) = assessment.and_then(|a| a.get("answers")) {
+        if let Some((id, _)) = answers.iter().find(|(_, r)| r.get("evidence").is_some()) {
+            return Err(unknown(&json::join(ANSWERS, id), "evidence"));
+        }
+    }
+    Ok(())
 }
 
 /// Checks size, emptiness and encoding, and strips a UTF-8 byte-order mark.
@@ -365,6 +446,7 @@ fn fit_to_bank(mut assessment: Assessment, bank: &Bank, notes: &mut Vec<OpenNote
         assessment.answers.remove(&id);
     }
     migrate_levels(&mut assessment, bank, notes);
+    fit_evidence(&mut assessment, bank, notes);
     let mut dropped_profile = Vec::new();
     let known_profile: BTreeSet<(&str, &str)> = bank
         .profile
@@ -415,6 +497,54 @@ fn migrate_levels(assessment: &mut Assessment, bank: &Bank, notes: &mut Vec<Open
     }
 }
 
+/// Drops evidence that no scan of the file backs or that gives an answer the question does not
+/// offer, saying for which questions; then forgets scans nothing refers to.
+fn fit_evidence(assessment: &mut Assessment, bank: &Bank, notes: &mut Vec<OpenNote>) {
+    let mut dropped = Vec::new();
+    let scans = assessment.scans.clone();
+    for (id, record) in &mut assessment.answers {
+        let Some(evidence) = &record.evidence else {
+            continue;
+        };
+        if evidence_problem(evidence, id, bank, &scans).is_some() {
+            record.evidence = None;
+            dropped.push(id.clone());
+        }
+    }
+    assessment
+        .answers
+        .retain(|_, record| *record != AnswerRecord::default());
+    assessment.drop_unused_scans();
+    if !dropped.is_empty() {
+        notes.push(OpenNote::EvidenceDropped { ids: dropped });
+    }
+}
+
+/// What is wrong with one answer's evidence, if anything.
+fn evidence_problem(
+    evidence: &Evidence,
+    id: &str,
+    bank: &Bank,
+    scans: &[ScanSource],
+) -> Option<String> {
+    let question = bank.question(id)?;
+    if !scans.iter().any(|s| s.report.text() == evidence.scan) {
+        return Some(format!(
+            "{id}: evidence names scan {} the file does not hold",
+            evidence.scan
+        ));
+    }
+    if evidence.checks.is_empty() {
+        return Some(format!("{id}: evidence without checks"));
+    }
+    if !question.answer.allows(evidence.level) {
+        return Some(format!(
+            "{id}: evidence gives an answer the question does not offer"
+        ));
+    }
+    None
+}
+
 /// Every rule an assessment must meet to be used with `bank`; empty when it is sound. `open`
 /// only ever returns assessments for which this is empty.
 pub fn problems(assessment: &Assessment, bank: &Bank) -> Vec<String> {
@@ -425,6 +555,9 @@ pub fn problems(assessment: &Assessment, bank: &Bank) -> Vec<String> {
         }
         if *record == AnswerRecord::default() {
             problems.push(format!("empty record for {id}"));
+        }
+        if let Some(evidence) = &record.evidence {
+            problems.extend(evidence_problem(evidence, id, bank, &assessment.scans));
         }
         if let (Some(question), Some(Response::Implemented { level })) =
             (bank.question(id), &record.response)
@@ -473,9 +606,49 @@ fn check_text_lengths(assessment: &Assessment) -> Result<(), OpenError> {
             texts.push(("risk_acceptance.justification", &risk.justification));
             texts.push(("risk_acceptance.approver", &risk.approver));
         }
+        if let Some(evidence) = &record.evidence {
+            texts.push(("evidence.scan", &evidence.scan));
+            for check in &evidence.checks {
+                texts.push(("evidence.checks.id", &check.id));
+                texts.push(("evidence.checks.policy", &check.policy));
+                texts.push(("evidence.checks.verdict", &check.verdict));
+            }
+        }
         if let Some((field, _)) = texts.into_iter().find(|(_, text)| too_long(text)) {
             return Err(OpenError::TextTooLong {
                 path: format!("assessment.answers.{id}.{field}"),
+            });
+        }
+    }
+    for (index, scan) in assessment.scans.iter().enumerate() {
+        let tenant = &scan.tenant;
+        let texts = [
+            &scan.tool_version,
+            &tenant.id,
+            &tenant.name,
+            &tenant.domain,
+            &scan.scanned_at,
+        ];
+        let report = scan.report.text();
+        if too_long(&report) || texts.into_iter().flatten().any(|t| too_long(t)) {
+            return Err(OpenError::TextTooLong {
+                path: format!("assessment.scans.{index}"),
+            });
+        }
+    }
+    for (index, scan) in assessment.scans.iter().enumerate() {
+        let tenant = &scan.tenant;
+        let texts = [
+            &scan.tool_version,
+            &tenant.id,
+            &tenant.name,
+            &tenant.domain,
+            &scan.scanned_at,
+        ];
+        let report = scan.report.text();
+        if too_long(&report) || texts.into_iter().flatten().any(|t| too_long(t)) {
+            return Err(OpenError::TextTooLong {
+                path: format!("assessment.scans.{index}"),
             });
         }
     }

@@ -330,6 +330,28 @@ impl ScubaTable {
         }
     }
 
+    /// The table of `content_dir/scuba.toml` for a build script, which panics with the problem
+    /// if it is not sound and asks to be rerun when it changes.
+    #[cfg(feature = "toml")]
+    pub fn for_build(content_dir: &std::path::Path) -> ScubaTable {
+        let path = content_dir.join("scuba.toml");
+        println!("cargo::rerun-if-changed={}", path.display());
+        std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| ScubaTable::from_toml(&text))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// The binary form the on-demand module embeds (postcard, fields in declaration order).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a table always serialises")
+    }
+
+    /// Reads what [`ScubaTable::to_bytes`] wrote.
+    pub fn from_bytes(bytes: &[u8]) -> Result<ScubaTable, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
+
     /// The entry a cited versioned id names: its current id or one of its printed ids.
     pub fn policy(&self, cited: &str) -> Option<&ScubaPolicy> {
         self.policies.iter().find(|p| p.ids().any(|id| id == cited))

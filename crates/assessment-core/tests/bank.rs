@@ -68,3 +68,47 @@ fn broken_banks_are_refused_with_the_offending_item_named() {
         Err(ContentError::Parse(_))
     ));
 }
+
+/// The bank's own text with the first `from` after question `id`'s id line replaced by `to`.
+fn edit_question(id: &str, from: &str, to: &str) -> String {
+    let start = SHIPPED
+        .find(&format!("id = \"{id}\""))
+        .unwrap_or_else(|| panic!("{id} is in the bank"));
+    let at = start + SHIPPED[start..].find(from).expect("the text to edit");
+    format!("{}{to}{}", &SHIPPED[..at], &SHIPPED[at + from.len()..])
+}
+
+fn problems_of(text: &str) -> Vec<String> {
+    match Bank::from_toml(text) {
+        Err(ContentError::Invalid(problems)) => problems,
+        other => panic!("expected the bank to be refused, got {other:?}"),
+    }
+}
+
+#[test]
+fn broken_evidence_rules_are_refused_with_the_question_named() {
+    let twice = edit_question(
+        "MFA-14",
+        "policies = [\"MS.AAD.6.1v1\"]",
+        "policies = [\"MS.AAD.6.1v1\", \"MS.AAD.6.1v1\"]",
+    );
+    assert!(
+        problems_of(&twice).contains(&"question MFA-14: evidence names MS.AAD.6.1v1 twice".into())
+    );
+    let action = edit_question("MFA-14", "answer = \"setting\"", "answer = \"action\"");
+    assert!(problems_of(&action).contains(
+        &"question MFA-14: evidence on an action question, which no scan can prove done".into()
+    ));
+    let lone_any = edit_question("MFA-14", "combine = \"all\"", "combine = \"any\"");
+    assert!(problems_of(&lone_any).contains(
+        &"question MFA-14: evidence combines \"any\" with fewer than two policies".into()
+    ));
+    let unversioned = edit_question(
+        "MFA-14",
+        "[\"MS.AAD.6.1v1\"]\ncombine",
+        "[\"MS.AAD.6.1\"]\ncombine",
+    );
+    assert!(problems_of(&unversioned)
+        .iter()
+        .any(|p| p.starts_with("question MFA-14: evidence policy \"MS.AAD.6.1\"")));
+}

@@ -221,6 +221,37 @@ fn every_scuba_reference_resolves_in_the_version_table() {
     assert!(SHIPPED.questions.iter().any(|q| !q.refs.scuba.is_empty()));
 }
 
+#[test]
+fn every_evidence_policy_is_a_current_policy_the_question_cites() {
+    let table =
+        assessment_core::scuba::ScubaTable::from_toml(include_str!("../../../content/scuba.toml"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let mut wrong = Vec::new();
+    for q in &SHIPPED.questions {
+        let Some(rule) = &q.evidence else {
+            continue;
+        };
+        for id in &rule.policies {
+            match table.policy(id) {
+                None => wrong.push(format!("{}: {id} is not in content/scuba.toml", q.id)),
+                Some(policy) if policy.removed.is_some() => {
+                    wrong.push(format!("{}: {id} was removed from the baseline", q.id))
+                }
+                Some(policy) if &policy.id != id => wrong.push(format!(
+                    "{}: {id} is an earlier id of {}; cite the current one",
+                    q.id, policy.id
+                )),
+                Some(_) => {}
+            }
+            if !q.refs.scuba.contains(id) {
+                wrong.push(format!("{}: {id} is not in its refs.scuba", q.id));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "evidence policies: {wrong:?}");
+    assert!(SHIPPED.questions.iter().any(|q| q.evidence.is_some()));
+}
+
 /// The longest each explanation may be, in words: a busy reader gets the fact, the check and the fix.
 const FIELD_LIMITS: &[(&str, usize)] = &[
     ("why", 40),

@@ -1,5 +1,6 @@
 //! The shipped bank covers every measure of the fact base, in the families it names, and the tables in
-//! `docs/CONTENT.md` are the ones the bank generates (regenerate with `cargo xtask docs`).
+//! `docs/CONTENT.md` and `docs/IMPORT.md` are the ones the bank generates (regenerate with
+//! `cargo xtask docs`).
 
 use assessment_core::{Bank, Severity};
 
@@ -11,6 +12,7 @@ static SHIPPED: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     .expect("the shipped bank can be read")
 });
 const CONTENT_DOC: &str = include_str!("../../../docs/CONTENT.md");
+const IMPORT_DOC: &str = include_str!("../../../docs/IMPORT.md");
 
 const FAMILIES: [&str; 9] = [
     "exposure",
@@ -104,6 +106,17 @@ fn content_doc_tables_match_the_bank() {
             "docs/CONTENT.md's {name} table is out of date: run `cargo xtask docs`"
         );
     }
+}
+
+#[test]
+fn import_doc_mapping_table_matches_the_bank() {
+    let table = bank().evidence_markdown();
+    let block = format!("<!-- evidence:start -->\n{table}<!-- evidence:end -->");
+    assert!(
+        IMPORT_DOC.contains(&block),
+        "docs/IMPORT.md's evidence table is out of date: run `cargo xtask docs`"
+    );
+    assert!(table.contains("| MFA-01 | MFA required for every user | coverage |"));
 }
 
 #[test]

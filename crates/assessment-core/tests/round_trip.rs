@@ -9,8 +9,10 @@ mod common;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
+use assessment_core::assessment::{Evidence, EvidenceCheck};
 use assessment_core::library::{Entry, Index, INDEX_VERSION};
 use assessment_core::savefile::{self, CURRENT_VERSION};
+use assessment_core::scan::{ReportId, ScanSource, Tenant, Tool};
 use assessment_core::{
     ActionStatus, AnswerRecord, Assessment, Bank, Details, Keyed, Level, Response, RiskAcceptance,
 };
@@ -103,8 +105,52 @@ fn record() -> impl Strategy<Value = AnswerRecord> {
                 target_date,
                 action_status,
                 risk_acceptance,
+                evidence: None,
             },
         )
+}
+
+fn scan_source() -> impl Strategy<Value = ScanSource> {
+    let tenant = (
+        prop::option::of(text()),
+        prop::option::of(text()),
+        prop::option::of(text()),
+    )
+        .prop_map(|(id, name, domain)| Tenant { id, name, domain });
+    let report = prop_oneof![
+        "[0-9a-f-]{36}".prop_map(ReportId::Uuid),
+        "[0-9a-f]{64}".prop_map(ReportId::Sha256),
+    ];
+    (
+        prop::sample::select(vec![Tool::ScubaGear, Tool::Maester]),
+        prop::option::of(text()),
+        report,
+        tenant,
+        prop::option::of(text()),
+    )
+        .prop_map(
+            |(tool, tool_version, report, tenant, scanned_at)| ScanSource {
+                tool,
+                tool_version,
+                report,
+                tenant,
+                scanned_at,
+            },
+        )
+}
+
+fn evidence_checks() -> impl Strategy<Value = Vec<EvidenceCheck>> {
+    prop::collection::vec(
+        (text(), text(), text(), any::<bool>()).prop_map(
+            |(id, policy, verdict, earlier_wording)| EvidenceCheck {
+                id,
+                policy,
+                verdict,
+                earlier_wording,
+            },
+        ),
+        1..3,
+    )
 }
 
 fn details() -> impl Strategy<Value = Details> {
@@ -153,11 +199,51 @@ fn assessment_of(bank: &Bank) -> impl Strategy<Value = Assessment> {
         })
         .collect();
     let profile = profile.prop_map(|chosen| chosen.into_iter().flatten().collect());
-    (details(), answers, profile).prop_map(|(details, answers, profile)| Assessment {
-        details,
-        answers,
-        profile,
-    })
+    let scans = prop::collection::vec(scan_source(), 0..3);
+    let evidence = prop::collection::vec((evidence_checks(), any::<bool>(), any::<usize>()), 24);
+    (details(), answers, profile, scans, evidence).prop_map(
+        move |(details, mut answers, profile, mut scans, evidence)| {
+            scans.sort_by(|a, b| a.report.cmp(&b.report));
+            scans.dedup_by(|a, b| a.report == b.report);
+            attach_evidence(&mut answers, &scans, evidence);
+            let mut assessment = Assessment {
+                details,
+                answers,
+                profile,
+                scans,
+            };
+            // Opening forgets scans no answer names, by design.
+            assessment.drop_unused_scans();
+            assessment
+        },
+    )
+}
+
+/// Gives every other answered record evidence from one of `scans` (none when there are none),
+/// at the level the record holds, so the file's rules hold.
+fn attach_evidence(
+    answers: &mut BTreeMap<String, AnswerRecord>,
+    scans: &[ScanSource],
+    evidence: Vec<(Vec<EvidenceCheck>, bool, usize)>,
+) {
+    if scans.is_empty() {
+        return;
+    }
+    for ((record, (checks, changed_by_hand, pick)), index) in
+        answers.values_mut().zip(evidence).zip(0..)
+    {
+        let Some(Response::Implemented { level }) = record.response else {
+            continue;
+        };
+        if index % 2 == 0 {
+            record.evidence = Some(Evidence {
+                scan: scans[pick % scans.len()].report.text(),
+                checks,
+                level,
+                changed_by_hand,
+            });
+        }
+    }
 }
 
 fn case() -> impl Strategy<Value = (Arc<Bank>, Assessment)> {

@@ -169,19 +169,19 @@ fn each_bad_input_gets_its_own_plain_message() {
         ),
         (
             "newer version",
-            good.replace("\"version\": 1", "\"version\": 7")
+            good.replace("\"version\": 2", "\"version\": 7")
                 .into_bytes(),
             OpenError::NewerVersion { version: 7 },
         ),
         (
             "version zero",
-            good.replace("\"version\": 1", "\"version\": 0")
+            good.replace("\"version\": 2", "\"version\": 0")
                 .into_bytes(),
             OpenError::UnknownVersion,
         ),
         (
             "version as text",
-            good.replace("\"version\": 1", "\"version\": \"1\"")
+            good.replace("\"version\": 2", "\"version\": \"1\"")
                 .into_bytes(),
             OpenError::UnknownVersion,
         ),
@@ -611,4 +611,141 @@ fn answers_on_the_old_scale_are_migrated_with_a_note() {
     let again = open(saved(&bank, &opened.assessment)).unwrap();
     assert!(again.notes.is_empty());
     assert_eq!(again.assessment, opened.assessment);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Format 2: scan evidence
+
+/// A version 1 file (the golden file as format 1 wrote it) opens as an assessment without
+/// evidence, and saves as version 2 with the same answer data.
+#[test]
+fn a_version_1_file_is_migrated_to_version_2() {
+    let v1 = include_str!("fixtures/assessment-v1.json");
+    assert!(v1.contains("\"version\": 1"));
+    let report_bank = Bank::from_toml(include_str!("fixtures/report_bank.toml")).unwrap();
+    let opened = savefile::open(v1.as_bytes(), &report_bank).unwrap();
+    assert_eq!(opened.version, 1);
+    assert!(opened.notes.is_empty(), "{:?}", opened.notes);
+    assert!(opened.assessment.scans.is_empty());
+    assert!(opened
+        .assessment
+        .answers
+        .values()
+        .all(|r| r.evidence.is_none()));
+    let v2 = savefile::save(
+        &opened.assessment,
+        &report_bank,
+        "0.1.0",
+        "2026-12-02T08:00:00Z",
+    );
+    assert!(v2.contains("\"version\": 2"), "{v2}");
+    let reopened = savefile::open(v2.as_bytes(), &report_bank).unwrap();
+    assert_eq!(reopened.version, 2);
+    assert_eq!(reopened.assessment, opened.assessment);
+    assert_eq!(
+        assessment_core::report::fingerprint(&reopened.assessment),
+        assessment_core::report::fingerprint(&opened.assessment),
+    );
+}
+
+/// Version 1 never held evidence: a version 1 file naming it is refused with its place.
+#[test]
+fn a_version_1_file_with_evidence_fields_is_refused() {
+    let file = r#"{"kind": "midnight-blizzard-self-assessment", "version": 1,
+        "assessment": {"scans": []}}"#;
+    assert_eq!(
+        open(file).unwrap_err(),
+        OpenError::Invalid {
+            path: "assessment".into(),
+            problem: ProblemKind::UnknownField {
+                name: "scans".into()
+            },
+        }
+    );
+}
+
+fn with_evidence(bank: &Bank) -> (Assessment, String) {
+    use assessment_core::assessment::{Evidence, EvidenceCheck};
+    use assessment_core::scan::{ReportId, ScanSource, Tenant, Tool};
+    let question = bank
+        .questions
+        .iter()
+        .find(|q| q.answer == assessment_core::AnswerType::Coverage)
+        .unwrap()
+        .id
+        .clone();
+    let mut a = Assessment::default();
+    let hostile = "<b>x</b> =1+1 \"q\"";
+    a.scans.push(ScanSource {
+        tool: Tool::ScubaGear,
+        tool_version: Some("1.8.0".into()),
+        report: ReportId::Uuid("fa5589b7-d528-4f80-9a3c-000000000000".into()),
+        tenant: Tenant {
+            id: Some("00000000-1111-2222-3333-444444444444".into()),
+            name: Some(hostile.into()),
+            domain: Some("example.onmicrosoft.com".into()),
+        },
+        scanned_at: Some("2026-05-07T14:02:11Z".into()),
+    });
+    a.apply(Change::Respond {
+        question: question.clone(),
+        response: Some(Response::Implemented {
+            level: Level::Partial,
+        }),
+    });
+    a.answers.get_mut(&question).unwrap().evidence = Some(Evidence {
+        scan: "fa5589b7-d528-4f80-9a3c-000000000000".into(),
+        checks: vec![EvidenceCheck {
+            id: "MS.AAD.3.2v1".into(),
+            policy: "MS.AAD.3.2v2".into(),
+            verdict: hostile.into(),
+            earlier_wording: true,
+        }],
+        level: Level::Partial,
+        changed_by_hand: false,
+    });
+    (a, question)
+}
+
+#[test]
+fn evidence_round_trips_and_a_hand_change_keeps_it_marked() {
+    let bank = bank();
+    let (mut a, question) = with_evidence(&bank);
+    assert!(savefile::problems(&a, &bank).is_empty());
+    let opened = open(saved(&bank, &a)).unwrap();
+    assert_eq!(opened.assessment, a);
+    a.apply(Change::Respond {
+        question: question.clone(),
+        response: Some(Response::Implemented {
+            level: Level::Fully,
+        }),
+    });
+    let evidence = a.record(&question).unwrap().evidence.as_ref().unwrap();
+    assert!(evidence.changed_by_hand, "the evidence stays, marked");
+    assert_eq!(evidence.level, Level::Partial, "what the scan said is kept");
+    assert_eq!(open(saved(&bank, &a)).unwrap().assessment, a);
+}
+
+#[test]
+fn evidence_naming_no_scan_of_the_file_is_dropped_with_a_note() {
+    let bank = bank();
+    let (mut a, question) = with_evidence(&bank);
+    a.scans.clear();
+    let opened = open(saved(&bank, &a)).unwrap();
+    let record = opened.assessment.record(&question).unwrap();
+    assert!(record.evidence.is_none());
+    assert_eq!(
+        record.response,
+        Some(Response::Implemented {
+            level: Level::Partial
+        }),
+        "the answer itself is kept"
+    );
+    assert_eq!(
+        opened.notes,
+        vec![OpenNote::EvidenceDropped {
+            ids: vec![question.clone()]
+        }]
+    );
+    assert!(opened.notes[0].to_string().contains(&question));
 }

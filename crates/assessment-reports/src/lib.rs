@@ -1,10 +1,12 @@
-//! The report generator and the file encryption as their own WebAssembly module. The hosted app
+//! The report generator, the file encryption and the scanner import as their own WebAssembly
+//! module. The hosted app
 //! loads it on the first download or the first encrypted file instead of carrying the report code
 //! (templates, CSV, OSCAL, hashing) and the ciphers in the module every visit loads; see
 //! docs/PERFORMANCE.md. All the work is in the core ([`assessment_core::report::render_packed`],
 //! [`assessment_core::encrypted`]); this crate only exposes it to JavaScript.
 
 use assessment_core::encrypted::{self, Randomness};
+use assessment_core::import::read_packed;
 use assessment_core::report::{render_packed, Packed};
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -36,6 +38,22 @@ pub fn render_report(
 #[wasm_bindgen]
 pub fn guidance() -> Vec<u8> {
     include_bytes!(concat!(env!("OUT_DIR"), "/guidance.bin")).to_vec()
+}
+
+/// Reads a scanner file and previews it against the assessment in `assessment_file`
+/// (`assessment_core::import::read_packed`): the reading as JSON text, or the reason as a
+/// sentence, or `not-a-scan` when the file is no scanner file. `tenant` picks a tenant of a
+/// multi-tenant file by its place; negative for none.
+#[wasm_bindgen]
+pub fn read_scan(
+    bank: &[u8],
+    assessment_file: &str,
+    scan: &[u8],
+    file_name: &str,
+    tenant: i32,
+) -> Result<String, String> {
+    let table = include_bytes!(concat!(env!("OUT_DIR"), "/scuba.bin"));
+    read_packed(bank, table, assessment_file, scan, file_name, tenant)
 }
 
 /// `file` encrypted under `passphrase` in the age format, with the 48 random bytes `random`.

@@ -36,11 +36,11 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 
-use crate::answers::Response;
 use crate::assessment::{ActionStatus, Assessment};
 use crate::content::{Bank, References};
 use crate::dates::iso;
 use crate::evaluation::Evaluation;
+use crate::json::Json;
 use crate::plan::{Flag, PlanItem};
 
 pub use oscal::{uuid_v5, OSCAL_VERSION, UUID_NAMESPACE};
@@ -62,7 +62,7 @@ pub struct ReportContext<'a> {
     pub edition: &'a str,
 }
 
-/// The five formats a report comes in.
+/// The formats a report comes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReportKind {
     /// The printable report: one self-contained HTML file.
@@ -75,16 +75,20 @@ pub enum ReportKind {
     Markdown,
     /// OSCAL 1.2 assessment results, for compliance tooling.
     Oscal,
+    /// The accepted risks as a ScubaGear configuration fragment (`OmitPolicy`), so the next scan
+    /// honours the same decisions ([`crate::scuba_config`]).
+    ScubaGearConfig,
 }
 
 impl ReportKind {
     /// Every format, in the order the app offers them.
-    pub const ALL: [ReportKind; 5] = [
+    pub const ALL: [ReportKind; 6] = [
         ReportKind::Html,
         ReportKind::Json,
         ReportKind::Csv,
         ReportKind::Markdown,
         ReportKind::Oscal,
+        ReportKind::ScubaGearConfig,
     ];
 
     /// The kind part of the file name, e.g. `action-plan`.
@@ -95,6 +99,7 @@ impl ReportKind {
             ReportKind::Csv => "action-plan",
             ReportKind::Markdown => "summary",
             ReportKind::Oscal => "oscal-assessment-results",
+            ReportKind::ScubaGearConfig => "scubagear-omit",
         }
     }
 
@@ -110,6 +115,7 @@ impl ReportKind {
             ReportKind::Csv => "csv",
             ReportKind::Markdown => "md",
             ReportKind::Json | ReportKind::Oscal => "json",
+            ReportKind::ScubaGearConfig => "yaml",
         }
     }
 
@@ -120,6 +126,7 @@ impl ReportKind {
             ReportKind::Csv => "text/csv;charset=utf-8",
             ReportKind::Markdown => "text/markdown;charset=utf-8",
             ReportKind::Json | ReportKind::Oscal => "application/json",
+            ReportKind::ScubaGearConfig => "application/yaml",
         }
     }
 
@@ -131,6 +138,7 @@ impl ReportKind {
             ReportKind::Csv => "Action plan (CSV)",
             ReportKind::Markdown => "Summary (Markdown)",
             ReportKind::Oscal => "OSCAL assessment results (JSON)",
+            ReportKind::ScubaGearConfig => "Accepted risks for ScubaGear (YAML)",
         }
     }
 }
@@ -145,6 +153,10 @@ pub fn render(kind: ReportKind, ctx: &ReportContext) -> String {
         ReportKind::Csv => csv::render(ctx),
         ReportKind::Markdown => markdown::render(ctx),
         ReportKind::Oscal => oscal::render(ctx),
+        ReportKind::ScubaGearConfig => {
+            let omissions = crate::scuba_config::omissions(ctx.bank, ctx.assessment, ctx.today);
+            crate::scuba_config::omit_policy_yaml(&omissions, ctx.today, ctx.app_version)
+        }
     }
 }
 
@@ -168,7 +180,9 @@ pub fn fingerprint(assessment: &Assessment) -> String {
 /// The canonical form of the answer data that [`fingerprint`] hashes.
 ///
 /// It is the `assessment` object of the assessment file (details, answers and profile, every
-/// field present, absent values as `null`) written as JSON with:
+/// field present, absent values as `null`; scan evidence only where there is some: an answer's
+/// `evidence` is left out when it has none and `scans` when it is empty, so answer data without
+/// evidence keeps the fingerprint it had before format 2) written as JSON with:
 ///
 /// - no whitespace between tokens;
 /// - the keys of every object sorted by Unicode code point (byte order of their UTF-8);
@@ -176,76 +190,67 @@ pub fn fingerprint(assessment: &Assessment) -> String {
 ///   last as `\b \f \n \r \t` or `\u00xx` (lower-case hex); nothing else escaped, `/` included.
 ///
 /// Python's `json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` gives
-/// the same text for any assessment file's `assessment` value.
+/// the same text for any assessment file's `assessment` value with those fields removed.
 ///
-/// Written field by field rather than through `serde_json::Value`, which would add its serializer
-/// and number formatting to the browser build; a test checks it against a generic key-sorting
-/// writer, so a new field cannot be left out unnoticed.
+/// Written from the file's own description (`json::Codec`), so a field added to the file is in
+/// the fingerprint; a test checks it against a generic key-sorting writer.
 pub fn canonical_json(assessment: &Assessment) -> String {
-    let mut out = String::from("{\"answers\":{");
-    for (i, (id, record)) in assessment.answers.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        string(&mut out, id);
-        out.push_str(":{\"action_status\":");
-        string(&mut out, crate::keys::Keyed::key(record.action_status));
-        out.push_str(",\"note\":");
-        string(&mut out, &record.note);
-        out.push_str(",\"owner\":");
-        string(&mut out, &record.owner);
-        out.push_str(",\"response\":");
-        match &record.response {
-            None => out.push_str("null"),
-            Some(Response::Implemented { level }) => {
-                out.push_str("{\"level\":");
-                string(&mut out, level.key());
-                out.push_str(",\"state\":\"implemented\"}");
-            }
-            Some(Response::NotApplicable { reason }) => {
-                out.push_str("{\"reason\":");
-                string(&mut out, reason);
-                out.push_str(",\"state\":\"not-applicable\"}");
-            }
-            Some(Response::DontKnow) => out.push_str("{\"state\":\"dont-know\"}"),
-        }
-        out.push_str(",\"risk_acceptance\":");
-        match &record.risk_acceptance {
-            None => out.push_str("null"),
-            Some(risk) => {
-                out.push_str("{\"approver\":");
-                string(&mut out, &risk.approver);
-                out.push_str(",\"expires_on\":");
-                date(&mut out, risk.expires_on);
-                out.push_str(",\"justification\":");
-                string(&mut out, &risk.justification);
-                out.push('}');
-            }
-        }
-        out.push_str(",\"target_date\":");
-        date(&mut out, record.target_date);
-        out.push('}');
-    }
-    let details = &assessment.details;
-    out.push_str("},\"details\":{\"assessed_on\":");
-    date(&mut out, details.assessed_on);
-    out.push_str(",\"assessor\":");
-    string(&mut out, &details.assessor);
-    out.push_str(",\"notified_on\":");
-    date(&mut out, details.notified_on);
-    out.push_str(",\"organisation\":");
-    string(&mut out, &details.organisation);
-    out.push_str("},\"profile\":{");
-    for (i, (question, option)) in assessment.profile.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        string(&mut out, question);
-        out.push(':');
-        string(&mut out, option);
-    }
-    out.push_str("}}");
+    let mut value = crate::json::Codec::write(assessment);
+    leave_out_absent_evidence(&mut value);
+    let mut out = String::new();
+    sorted(&value, &mut out);
     out
+}
+
+/// Removes `"evidence": null` from every answer and `"scans": []` from the assessment.
+fn leave_out_absent_evidence(assessment: &mut Json) {
+    let Json::Object(fields) = assessment else {
+        return;
+    };
+    fields.retain(|(name, value)| !(name == "scans" && *value == Json::List(Vec::new())));
+    for (name, answers) in fields.iter_mut() {
+        if let (true, Json::Object(answers)) = (name == "answers", answers) {
+            for (_, record) in answers.iter_mut() {
+                if let Json::Object(record) = record {
+                    record.retain(|(name, value)| !(name == "evidence" && *value == Json::Null));
+                }
+            }
+        }
+    }
+}
+
+/// `value` as compact JSON with every object's keys sorted.
+fn sorted(value: &Json, out: &mut String) {
+    match value {
+        Json::Object(fields) => {
+            let mut fields: Vec<&(String, Json)> = fields.iter().collect();
+            fields.sort_by(|a, b| a.0.cmp(&b.0));
+            out.push('{');
+            for (i, (name, value)) in fields.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                string(out, name);
+                out.push(':');
+                sorted(value, out);
+            }
+            out.push('}');
+        }
+        Json::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                sorted(item, out);
+            }
+            out.push(']');
+        }
+        Json::Text(text) => string(out, text),
+        Json::Whole(number) => out.push_str(&number.to_string()),
+        Json::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+        Json::Null | Json::OtherNumber => out.push_str("null"),
+    }
 }
 
 /// A JSON string, escaped as serde_json escapes.
@@ -253,18 +258,6 @@ fn string(out: &mut String, text: &str) {
     out.push_str(
         &serde_json::to_string(text).unwrap_or_else(|_| unreachable!("a string serialises")),
     );
-}
-
-/// `"yyyy-mm-dd"` or `null`.
-fn date(out: &mut String, date: Option<NaiveDate>) {
-    match date {
-        Some(date) => {
-            out.push('"');
-            out.push_str(&iso(date));
-            out.push('"');
-        }
-        None => out.push_str("null"),
-    }
 }
 
 /// Lower-case hex of `bytes`.
