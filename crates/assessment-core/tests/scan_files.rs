@@ -315,6 +315,24 @@ fn titles_are_plain_text_and_cut() {
 }
 
 #[test]
+fn user_names_in_maester_titles_are_not_kept() {
+    let file = bytes(MAESTER);
+    let text = String::from_utf8_lossy(&file);
+    let addresses: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || "\"()<>,".contains(c))
+        .filter(|word| word.contains('@') && word.contains(".com"))
+        .collect();
+    assert!(
+        addresses.contains(&"IsaiahL@elapora.com"),
+        "the sample names users in its titles"
+    );
+    let kept = format!("{:?}", scan(MAESTER));
+    for address in addresses {
+        assert!(!kept.contains(address), "{address} was kept");
+    }
+}
+
+#[test]
 fn annotations_of_v1_7_are_kept() {
     let scan = scan("scubagear-v1.7/ScubaResults_7e2d90b1-41c6-4f0a.json");
     let check = |id: &str| scan.checks.iter().find(|check| check.id == id).expect(id);
