@@ -634,7 +634,7 @@ mod tests {
             duplicate_ids: Vec::new(),
             damaged: false,
         };
-        let preview = import::preview(bank(), &table, &Assessment::default(), &scan);
+        let preview = Box::new(import::preview(bank(), &table, &Assessment::default(), &scan));
         Reading::Preview { preview }
     }
 

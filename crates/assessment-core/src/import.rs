@@ -347,8 +347,13 @@ pub fn apply(assessment: &Assessment, preview: &Preview, take: &Choices) -> Asse
 /// from first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reading {
-    Preview { preview: Preview },
-    Tenants { tenants: Vec<TenantOption> },
+    /// Boxed: a preview is far larger than a list of tenants.
+    Preview {
+        preview: Box<Preview>,
+    },
+    Tenants {
+        tenants: Vec<TenantOption>,
+    },
 }
 
 /// One tenant of a multi-tenant Maester file.
@@ -380,7 +385,7 @@ pub fn read_scan(
             }
         },
     };
-    let preview = preview(bank, table, assessment, &scan);
+    let preview = Box::new(preview(bank, table, assessment, &scan));
     Ok(Reading::Preview { preview })
 }
 

@@ -406,6 +406,17 @@ impl<T: Codec> Codec for Option<T> {
     }
 }
 
+/// A boxed value reads and writes as the value itself.
+impl<T: Codec> Codec for Box<T> {
+    fn read(value: &Json, path: &str) -> Result<Box<T>, Problem> {
+        T::read(value, path).map(Box::new)
+    }
+
+    fn write(&self) -> Json {
+        T::write(self)
+    }
+}
+
 /// A list; each item's path ends with its position from 0.
 impl<T: Codec> Codec for Vec<T> {
     fn read(value: &Json, path: &str) -> Result<Vec<T>, Problem> {
