@@ -1045,7 +1045,7 @@ impl Words for English {
     }
 
     fn open_hint(&self) -> &'static str {
-        "Choose an assessment file saved by this tool (.json, or .json.age if encrypted), or drop it anywhere on this page. Your current assessment is kept in your library."
+        "Choose an assessment file saved by this tool (.json, or .json.age if encrypted), or a ScubaGear or Maester results file (.json) to use its evidence; or drop the file anywhere on this page. You see what a scan would change before anything does, and your current assessment is kept in your library."
     }
 
     fn import_failed_heading(&self) -> &'static str {

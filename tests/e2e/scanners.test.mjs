@@ -18,6 +18,7 @@ const KEPT = 'MFA-05';
 const TAKEN = 'PRV-02';
 
 async function openScan(page, path) {
+  await page.locator('.family-nav button', { hasText: 'Saved assessments' }).click();
   const buffer = await readFile(path);
   const name = path.split('/').pop();
   await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer });
@@ -158,6 +159,7 @@ test('a scan that is not usable is explained and leaves the work as it was', asy
     ['ScubaResults_cut.json', sample.slice(0, 5000), /cut off|ends too early|ended early/],
     ['TestResults.json', JSON.stringify({ Tests: [{ Id: 'MT.1001', Result: 'Passed', Name: 'x' }] }), /no CISA SCuBA tests/],
   ];
+  await page.locator('.family-nav button', { hasText: 'Saved assessments' }).click();
   for (const [name, text, message] of cases) {
     await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
     const error = page.getByTestId('import-error');
@@ -168,6 +170,7 @@ test('a scan that is not usable is explained and leaves the work as it was', asy
     assert.equal(await page.getByTestId('scan-preview').count(), 0);
     await error.getByRole('button', { name: 'Dismiss' }).click();
   }
+  await toFamily(page, 'MFA and password-spray');
   assert.deepEqual(await checkedValue(page, KEPT), ['none']);
   await context.close();
 });
