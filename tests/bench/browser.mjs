@@ -145,7 +145,7 @@ async function downloads(browser, url) {
 }
 
 /**
- * Milliseconds from choosing the real 1.6 MB ScubaGear sample to its preview on screen, against the
+ * Milliseconds from choosing the real ScubaGear v1.8.0 sample (1.9 MB) to its preview on screen, against the
  * complete assessment (reading, parsing, previewing in the on-demand module, decoding and showing
  * it in the app), median of RUNS; each preview is cancelled again.
  */

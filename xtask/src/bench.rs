@@ -230,7 +230,7 @@ fn figures_table(
         }
     }
     rows.push((
-        "Open the real 1.6 MB ScubaGear sample against the complete assessment: read, parse, preview, show (median)"
+        "Open the real ScubaGear v1.8.0 sample (1.9 MB) against the complete assessment: read, parse, preview, show (median)"
             .into(),
         ms(&browser["journey"]["scanPreviewMs"]),
         "< 200 ms".into(),
