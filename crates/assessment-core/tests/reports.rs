@@ -1,7 +1,9 @@
-//! Reports: golden files for one fixed assessment in every format, hostile text in every
-//! user-typed field read back with independent parsers (html5ever via scraper, the csv crate,
-//! pulldown-cmark, serde_json, the app's own file reader), OSCAL structure rules, and the OSCAL
-//! samples that `cargo xtask oscal` validates with compliance-trestle.
+//! Reports: golden files for one fixed assessment in every format, and for the same assessment
+//! after importing the real ScubaGear v1.8.0 sample; the scan evidence in each format; hostile
+//! text in every user-typed field and every scan field read back with independent parsers
+//! (html5ever via scraper, the csv crate, pulldown-cmark, serde_json, the app's own file reader),
+//! OSCAL structure rules, and the OSCAL samples that `cargo xtask oscal` validates with
+//! compliance-trestle.
 //!
 //! The golden files live in `tests/golden/`, named as the app names the downloads. After a
 //! deliberate change, rewrite them with
@@ -17,11 +19,15 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use assessment_core::assessment::RecordEdit;
+use assessment_core::assessment::{Evidence, EvidenceCheck, RecordEdit};
+use assessment_core::content::{Combine, EvidenceRule};
+use assessment_core::import;
 use assessment_core::report::{
     self, clean, fingerprint, render, ReportContext, ReportKind, OSCAL_VERSION,
 };
 use assessment_core::savefile;
+use assessment_core::scan::{self, ReportId, ScanFile, ScanSource, Tenant, Tool};
+use assessment_core::scuba::ScubaTable;
 use assessment_core::{
     evaluate, ActionStatus, Assessment, Bank, Change, DetailsEdit, Evaluation, Level, Response,
 };
@@ -160,14 +166,26 @@ fn golden_dir() -> PathBuf {
 
 #[test]
 fn golden_files() {
-    let bank = report_bank();
-    let assessment = golden_assessment();
+    check_golden(&golden_dir(), &report_bank(), &golden_assessment());
+}
+
+/// The golden assessment after importing the real ScubaGear v1.8.0 sample: its goldens are in
+/// `tests/golden/scan-evidence/`, under the same names.
+#[test]
+fn golden_files_with_scan_evidence() {
+    let (bank, assessment) = scanned_golden();
+    check_golden(&golden_dir().join("scan-evidence"), &bank, &assessment);
+}
+
+/// Compares every format of `assessment` with its golden file in `dir`, or rewrites them all
+/// with `UPDATE_GOLDEN=1`.
+fn check_golden(dir: &Path, bank: &Bank, assessment: &Assessment) {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
     let mut failures = Vec::new();
-    for (kind, output) in render_all(&bank, &assessment) {
-        let path = golden_dir().join(report::file_name_for(kind, &assessment));
+    for (kind, output) in render_all(bank, assessment) {
+        let path = dir.join(report::file_name_for(kind, assessment));
         if update {
-            std::fs::create_dir_all(golden_dir()).unwrap();
+            std::fs::create_dir_all(dir).unwrap();
             std::fs::write(&path, &output).unwrap();
             continue;
         }
@@ -367,6 +385,344 @@ fn the_canonical_form_sorts_every_key() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scan evidence
+
+/// The real ScubaGear v1.8.0 sample (tests/fixtures/scanners/README.md).
+const SAMPLE: &[u8] =
+    include_bytes!("fixtures/scanners/scubagear-v1.8.0/ScubaResults_fa5589b7-d528-4f80.json");
+const SAMPLE_REPORT: &str = "fa5589b7-d528-4f80-8e7d-5c20eda7b6d8";
+const SAMPLE_TENANT_ID: &str = "ca08493a-c9c8-4db0-a9e8-d3b4bafac269";
+const SAMPLE_SCANNED_AT: &str = "2026-05-04T17:15:48.307Z";
+
+fn scuba_table() -> ScubaTable {
+    ScubaTable::from_toml(include_str!("../../../content/scuba.toml")).unwrap()
+}
+
+fn sample_scan() -> scan::Scan {
+    match scan::read(SAMPLE, "ScubaResults_fa5589b7-d528-4f80.json").unwrap() {
+        ScanFile::One(scan) => scan,
+        ScanFile::Tenants(_) => panic!("one tenant"),
+    }
+}
+
+/// The report bank with evidence rules on four questions, and the golden assessment after
+/// importing the sample into it. In the sample MS.AAD.3.1v1 fails and MS.AAD.3.2v2, MS.AAD.1.1v1
+/// and MS.SHAREPOINT.3.3v1 (an earlier wording of MS.SHAREPOINT.3.3v2) pass; MS.AAD.7.2v1 fails.
+/// So ID-01 (answered "largely" by hand) conflicts with the scan's "partly" and is kept, its
+/// evidence marked changed by hand; ID-02, ID-04 and LG-01 are confirmed by the scan.
+fn scanned_golden() -> (Bank, Assessment) {
+    let mut bank = report_bank();
+    let rules: [(&str, &[&str]); 4] = [
+        ("ID-01", &["MS.AAD.3.1v1", "MS.AAD.3.2v2"]),
+        ("ID-02", &["MS.AAD.1.1v1"]),
+        ("ID-04", &["MS.AAD.7.2v1"]),
+        ("LG-01", &["MS.SHAREPOINT.3.3v2"]),
+    ];
+    for (id, policies) in rules {
+        let question = bank.questions.iter_mut().find(|q| q.id == id).unwrap();
+        question.evidence = Some(EvidenceRule {
+            policies: policies.iter().map(|p| p.to_string()).collect(),
+            combine: Combine::All,
+        });
+    }
+    let golden = golden_assessment();
+    let preview = import::preview(&bank, &scuba_table(), &golden, &sample_scan());
+    let kinds: Vec<(&str, import::RowKind)> = preview
+        .rows
+        .iter()
+        .map(|row| (row.question.as_str(), row.kind))
+        .collect();
+    use import::RowKind::{Confirms, Conflict};
+    assert_eq!(
+        kinds,
+        [
+            ("ID-01", Conflict),
+            ("ID-02", Confirms),
+            ("ID-04", Confirms),
+            ("LG-01", Confirms)
+        ]
+    );
+    let keep_mine = import::Choices::from([("ID-01".to_owned(), false)]);
+    let scanned = import::apply(&golden, &preview, &keep_mine);
+    (bank, scanned)
+}
+
+/// What each format must say of the sample's evidence on ID-01: the tool, version, report id,
+/// tenant (name, domain, id), scan time, the checks with the tool's verdicts, and that the answer
+/// was changed by hand since.
+const ID01_EVIDENCE: [&str; 8] = [
+    "ScubaGear 1.8.0 scan",
+    SAMPLE_REPORT,
+    "tenant tqhjy (tqhjy.onmicrosoft.com, id ca08493a-c9c8-4db0-a9e8-d3b4bafac269)",
+    SAMPLE_SCANNED_AT,
+    "MS.AAD.3.1v1 Fail; MS.AAD.3.2v2 Pass",
+    "Changed by hand since the import; the scan said \u{201c}Partly in place\u{201d}.",
+    SAMPLE_TENANT_ID,
+    "tqhjy.onmicrosoft.com",
+];
+
+/// LG-01's check is an earlier wording of the policy the question cites.
+const LG01_EARLIER: &str =
+    "MS.SHAREPOINT.3.3v1 Pass (the scan checked an earlier wording of MS.SHAREPOINT.3.3v2)";
+
+fn assert_id01(text: &str, format: &str) {
+    for part in ID01_EVIDENCE {
+        assert!(
+            text.contains(part),
+            "{format}: {part:?} missing from {text:?}"
+        );
+    }
+}
+
+/// Evidence of a confirmed answer says so by not saying it was changed.
+fn assert_unchanged(text: &str, format: &str) {
+    assert!(text.contains("ScubaGear 1.8.0 scan"), "{format}: {text:?}");
+    assert!(!text.contains("Changed by hand"), "{format}: {text:?}");
+}
+
+#[test]
+fn the_import_keeps_the_scan_and_marks_the_kept_answer() {
+    let (_, scanned) = scanned_golden();
+    assert_eq!(scanned.scans.len(), 1);
+    assert_eq!(
+        scanned.scans[0].report,
+        ReportId::Uuid(SAMPLE_REPORT.into())
+    );
+    let evidence = |id: &str| scanned.record(id).unwrap().evidence.clone().unwrap();
+    assert!(evidence("ID-01").changed_by_hand);
+    assert_eq!(scanned.response("ID-01"), Some(&level(Level::Largely)));
+    assert!(!evidence("ID-02").changed_by_hand);
+    assert!(evidence("LG-01").checks[0].earlier_wording);
+    assert!(scanned.record("LG-02").unwrap().evidence.is_none());
+}
+
+#[test]
+fn html_shows_the_evidence_beside_the_answer() {
+    use scraper::{ElementRef, Html, Selector};
+    let (bank, scanned) = scanned_golden();
+    let outputs = render_all(&bank, &scanned);
+    let document = Html::parse_document(output(&outputs, ReportKind::Html));
+    assert!(document.errors.is_empty(), "{:?}", document.errors);
+    let answers = Selector::parse("#answers tbody tr").unwrap();
+    let th = Selector::parse("th").unwrap();
+    let answer_cell = Selector::parse("td:nth-of-type(2)").unwrap();
+    let evidence = Selector::parse("p.evidence").unwrap();
+    let strong = Selector::parse("strong").unwrap();
+    let text = |e: ElementRef| e.text().collect::<String>();
+    let mut seen = Vec::new();
+    for row in document.select(&answers) {
+        let id = text(row.select(&th).next().unwrap());
+        let cell = row.select(&answer_cell).next().unwrap();
+        let blocks: Vec<ElementRef> = cell.select(&evidence).collect();
+        let Some(block) = blocks.first() else {
+            continue;
+        };
+        assert_eq!(blocks.len(), 1, "{id}");
+        seen.push(id.clone());
+        let shown = text(*block);
+        match id.as_str() {
+            "ID-01" => {
+                assert!(text(cell).starts_with("Largely in place"), "{}", text(cell));
+                assert_id01(&shown, "HTML");
+                let changed = text(block.select(&strong).next().expect("set apart"));
+                assert!(changed.starts_with("Changed by hand since the import"));
+            }
+            "LG-01" => {
+                assert_unchanged(&shown, "HTML");
+                assert!(shown.contains(LG01_EARLIER), "{shown}");
+            }
+            _ => assert_unchanged(&shown, "HTML"),
+        }
+    }
+    assert_eq!(seen, ["ID-01", "ID-02", "ID-04", "LG-01"]);
+    // Nothing else changes: the same report without the evidence has no such block.
+    let plain = render_all(&bank, &golden_assessment());
+    assert!(!output(&plain, ReportKind::Html).contains("class=\"evidence\""));
+}
+
+#[test]
+fn markdown_lists_the_evidence_beside_the_answer() {
+    let (bank, scanned) = scanned_golden();
+    let outputs = render_all(&bank, &scanned);
+    let tables = markdown_tables(output(&outputs, ReportKind::Markdown));
+    let evidence = tables
+        .iter()
+        .find(|t| t[0] == ["Question", "Title", "Answer", "Evidence"])
+        .expect("an evidence table");
+    let ids: Vec<&str> = evidence[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, ["ID-01", "ID-02", "ID-04", "LG-01"]);
+    assert_eq!(evidence[1][2], "Largely in place");
+    assert_id01(&evidence[1][3], "Markdown");
+    assert_unchanged(&evidence[2][3], "Markdown");
+    assert!(evidence[4][3].contains(LG01_EARLIER), "{}", evidence[4][3]);
+    let plain = render_all(&bank, &golden_assessment());
+    assert!(!output(&plain, ReportKind::Markdown).contains("Evidence from scans"));
+}
+
+#[test]
+fn csv_ends_with_the_evidence_columns() {
+    let (bank, scanned) = scanned_golden();
+    let outputs = render_all(&bank, &scanned);
+    let (header, rows) = read_csv(output(&outputs, ReportKind::Csv));
+    let header: Vec<&str> = header.iter().collect();
+    assert_eq!(
+        header[20..],
+        [
+            "evidence source",
+            "evidence checks",
+            "evidence changed by hand"
+        ]
+    );
+    let row = |id: &str| rows.iter().find(|r| &r[1] == id).unwrap();
+    let id01 = row("ID-01");
+    let evidence: Vec<&str> = id01.iter().skip(20).collect();
+    assert_id01(&evidence.join(" "), "CSV");
+    assert_eq!(&id01[21], "MS.AAD.3.1v1 Fail; MS.AAD.3.2v2 Pass");
+    // ID-04 is an accepted risk the scan confirmed.
+    let id04 = row("ID-04");
+    assert_eq!(&id04[12], "Risk accepted");
+    assert_unchanged(&id04[20], "CSV");
+    assert_eq!(&id04[22], "no");
+    // An answer given by hand alone leaves the columns empty.
+    assert!(row("LG-02").iter().skip(20).all(str::is_empty));
+}
+
+#[test]
+fn oscal_observations_rest_on_the_scan() {
+    let (bank, scanned) = scanned_golden();
+    let outputs = render_all(&bank, &scanned);
+    let json: Value = serde_json::from_str(output(&outputs, ReportKind::Oscal)).unwrap();
+    check_oscal(&json);
+    let observations = json["assessment-results"]["results"][0]["observations"]
+        .as_array()
+        .unwrap();
+    let observation = |id: &str| {
+        observations
+            .iter()
+            .find(|o| o["title"].as_str().unwrap().starts_with(&format!("{id}:")))
+            .unwrap()
+    };
+    let evidence = |id: &str| -> String {
+        let evidence = observation(id)["relevant-evidence"].as_array().unwrap();
+        assert_eq!(evidence.len(), 1, "{id}");
+        assert_eq!(
+            evidence[0]["props"],
+            serde_json::json!([{"name": "scan-tool", "ns": NS, "value": "scubagear"}])
+        );
+        evidence[0]["description"].as_str().unwrap().to_owned()
+    };
+    // Kept by hand against the scan: the organisation's account, and the scan's test.
+    assert_eq!(
+        observation("ID-01")["methods"],
+        serde_json::json!(["INTERVIEW", "TEST"])
+    );
+    assert_id01(&evidence("ID-01"), "OSCAL");
+    for id in ["ID-02", "ID-04", "LG-01"] {
+        assert_eq!(
+            observation(id)["methods"],
+            serde_json::json!(["TEST"]),
+            "{id}"
+        );
+        assert_unchanged(&evidence(id), "OSCAL");
+    }
+    assert!(evidence("LG-01").contains(LG01_EARLIER));
+    let by_hand = observation("LG-02");
+    assert_eq!(by_hand["methods"], serde_json::json!(["INTERVIEW"]));
+    assert!(by_hand.get("relevant-evidence").is_none());
+}
+
+#[test]
+fn evidence_of_a_scan_the_file_does_not_hold_is_still_shown() {
+    let (bank, mut scanned) = scanned_golden();
+    scanned.scans.clear();
+    let outputs = render_all(&bank, &scanned);
+    let md = output(&outputs, ReportKind::Markdown);
+    assert!(md.contains(&format!(
+        "From the unrecorded scan (report {SAMPLE_REPORT})"
+    )));
+}
+
+#[test]
+fn scan_facts_the_file_does_not_give_are_said_to_be_missing() {
+    let (bank, mut scanned) = scanned_golden();
+    scanned.scans[0] = ScanSource {
+        tool: Tool::Maester,
+        tool_version: None,
+        report: ReportId::Uuid(SAMPLE_REPORT.into()),
+        tenant: Tenant::default(),
+        scanned_at: Some(" ".into()),
+    };
+    let outputs = render_all(&bank, &scanned);
+    let (_, rows) = read_csv(output(&outputs, ReportKind::Csv));
+    let id01 = rows.iter().find(|r| &r[1] == "ID-01").unwrap();
+    assert_eq!(
+        &id01[20],
+        &format!("Maester scan (report {SAMPLE_REPORT}, version not given), tenant not given, scan time not given")
+    );
+    scanned.scans[0].tenant.id = Some(SAMPLE_TENANT_ID.into());
+    scanned.scans[0].report = ReportId::Sha256("ab".repeat(32));
+    for record in scanned.answers.values_mut() {
+        if let Some(evidence) = &mut record.evidence {
+            evidence.scan = scanned.scans[0].report.text();
+        }
+    }
+    let outputs = render_all(&bank, &scanned);
+    let (_, rows) = read_csv(output(&outputs, ReportKind::Csv));
+    let id01 = rows.iter().find(|r| &r[1] == "ID-01").unwrap();
+    assert!(
+        id01[20].contains(&format!(
+            "(file SHA-256 {}, version not given), tenant id {SAMPLE_TENANT_ID},",
+            "ab".repeat(32)
+        )),
+        "{}",
+        &id01[20]
+    );
+}
+
+/// The CSV's header and rows, read with the csv crate.
+fn read_csv(text: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    let body = text
+        .strip_prefix('\u{feff}')
+        .expect("a UTF-8 byte-order mark");
+    let mut reader = csv::ReaderBuilder::new().from_reader(body.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let rows = reader.records().map(|r| r.unwrap()).collect();
+    (header, rows)
+}
+
+/// Every table of a Markdown text as rows of cell texts, header first.
+fn markdown_tables(md: &str) -> Vec<Vec<Vec<String>>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Table(_)) => tables.push(Vec::new()),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                tables.last_mut().unwrap().push(Vec::new())
+            }
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => tables
+                .last_mut()
+                .unwrap()
+                .last_mut()
+                .unwrap()
+                .push(cell.take().unwrap()),
+            Event::Text(t) => {
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    tables
+}
+
+/// The namespace of the project's OSCAL properties.
+const NS: &str = "urn:uuid:ca1fbdf2-7c61-40fd-9e00-0b45f75e527c";
+
+// ---------------------------------------------------------------------------------------------
 // Hostile text
 
 const LONG_LEN: usize = 20_000;
@@ -424,8 +780,54 @@ fn hostile_assessment(text: &str) -> Assessment {
     owner(&mut a, "LG-04", text);
     accept(&mut a, "ID-04", text, text, Some("2025-01-31"));
     accept(&mut a, "ID-03", text, text, Some("2024-04-15"));
+    hostile_evidence(&mut a, text, ["ID-01", "ID-04"]);
     a
 }
+
+/// Scan evidence on two answered questions from a scan whose every text is `text`: the tool
+/// version, report id, tenant name, domain and id, scan time, and the check's id, policy and
+/// verdict. The first answer was changed by hand since, the second not.
+fn hostile_evidence(a: &mut Assessment, text: &str, questions: [&str; 2]) {
+    let source = ScanSource {
+        tool: Tool::ScubaGear,
+        tool_version: Some(text.into()),
+        report: ReportId::Uuid(text.into()),
+        tenant: Tenant {
+            id: Some(text.into()),
+            name: Some(text.into()),
+            domain: Some(text.into()),
+        },
+        scanned_at: Some(text.into()),
+    };
+    for (question, changed_by_hand) in questions.into_iter().zip([true, false]) {
+        a.answers.get_mut(question).unwrap().evidence = Some(Evidence {
+            scan: source.report.text(),
+            checks: vec![EvidenceCheck {
+                id: text.into(),
+                policy: text.into(),
+                verdict: text.into(),
+                earlier_wording: true,
+            }],
+            level: Level::None,
+            changed_by_hand,
+        });
+    }
+    a.scans.push(source);
+}
+
+/// The evidence hostile `text` gives, as every format must show it: the scan, and the check.
+fn hostile_provenance(text: &str) -> (String, String) {
+    let t = flat(text);
+    (
+        format!("ScubaGear {t} scan (report {t}), tenant {t} ({t}, id {t}), scanned {t}"),
+        format!("{t} {t} (the scan checked an earlier wording of {t})"),
+    )
+}
+
+/// What the first hostile answer's evidence adds: the scan of `hostile_evidence` said "not in
+/// place" of a "largely" answer.
+const HOSTILE_CHANGED: &str =
+    "Changed by hand since the import; the scan said \u{201c}Not in place\u{201d}.";
 
 /// The cleaned text as the human-readable formats must show it.
 fn shown(text: &str) -> String {
@@ -532,6 +934,18 @@ fn hostile_text_stays_text_in_html() {
             .text()
             .collect();
         assert_eq!(title, format!("Self-assessment report: {expected}"));
+        // The scan's text is text too, beside ID-01's and ID-04's answers.
+        let (source, checks) = hostile_provenance(text);
+        let summary = format!("From the {source}: {checks}.");
+        let evidence: Vec<String> = document
+            .select(&Selector::parse("#answers td > p.evidence").unwrap())
+            .map(|e| e.text().collect())
+            .collect();
+        assert_eq!(
+            evidence,
+            [format!("{summary} {HOSTILE_CHANGED}"), summary],
+            "{text:?}"
+        );
     }
 }
 
@@ -578,7 +992,7 @@ fn hostile_text_stays_text_in_csv() {
         );
         let mut reader = csv::ReaderBuilder::new().from_reader(body.as_bytes());
         let header = reader.headers().unwrap().clone();
-        assert_eq!(header.len(), 20);
+        assert_eq!(header.len(), 23);
         let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
         // ID-01, ID-03 (expired acceptance), LG-02, LG-05, LG-06, LG-04 open; ID-04 accepted.
         assert_eq!(rows.len(), 7, "{text:?}");
@@ -590,7 +1004,7 @@ fn hostile_text_stays_text_in_csv() {
             expected.clone()
         };
         for row in &rows {
-            assert_eq!(row.len(), 20, "{text:?}");
+            assert_eq!(row.len(), 23, "{text:?}");
             for cell in row.iter() {
                 assert!(
                     !cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']),
@@ -609,6 +1023,18 @@ fn hostile_text_stays_text_in_csv() {
             assert_eq!(columns(accepted[0], column, &header), neutralised);
         }
         assert_eq!(columns(accepted[0], "rank", &header), "");
+        // The scan's text: ID-01 (open, changed by hand) and ID-04 (accepted), formulas defused.
+        let (source, checks) = hostile_provenance(text);
+        let checks = if checks.starts_with(['=', '+', '-', '@']) {
+            format!("'{checks}")
+        } else {
+            checks
+        };
+        let row = |id: &str| rows.iter().find(|r| &r[1] == id).unwrap();
+        for (id, changed) in [("ID-01", HOSTILE_CHANGED), ("ID-04", "no")] {
+            let evidence: Vec<&str> = row(id).iter().skip(20).collect();
+            assert_eq!(evidence, [source.as_str(), &checks, changed], "{text:?}");
+        }
     }
 }
 
@@ -649,9 +1075,9 @@ fn hostile_text_stays_text_in_markdown() {
                 _ => {}
             }
         }
-        assert_eq!(headings, 5, "{text:?}: headings");
-        // family scores, gating answers, top actions, accepted risks
-        assert_eq!(tables.len(), 4, "{text:?}");
+        assert_eq!(headings, 6, "{text:?}: headings");
+        // family scores, gating answers, top actions, accepted risks, scan evidence
+        assert_eq!(tables.len(), 5, "{text:?}");
         for table in &tables {
             let width = table[0].len();
             assert!(
@@ -668,17 +1094,28 @@ fn hostile_text_stays_text_in_markdown() {
         let risks = &tables[3];
         assert_eq!(risks[1][4], expected);
         assert_eq!(risks[1][5], expected);
+        let (source, checks) = hostile_provenance(text);
+        let summary = format!("From the {source}: {checks}.");
+        let evidence = &tables[4];
+        assert_eq!(evidence[0], ["Question", "Title", "Answer", "Evidence"]);
+        assert_eq!(evidence[1][3], format!("{summary} {HOSTILE_CHANGED}"));
+        assert_eq!(evidence[2][3], summary);
     }
 }
 
 /// The text as a Markdown reader shows it: cleaned, on one line, trimmed as table cells are.
 fn report_one_line(text: &str) -> String {
+    flat(text).trim().to_owned()
+}
+
+/// The text cleaned and on one line, each run of line breaks and tabs one space.
+fn flat(text: &str) -> String {
     let cleaned = shown(text);
     let words: Vec<&str> = cleaned
         .split(['\n', '\t'])
         .filter(|w| !w.is_empty())
         .collect();
-    words.join(" ").trim().to_owned()
+    words.join(" ")
 }
 
 #[test]
@@ -724,7 +1161,43 @@ fn hostile_text_stays_in_oscal_descriptions() {
             in_markup > 0 || !distinctive,
             "{text:?} not found in any description"
         );
+        // The scan's text is in the relevant evidence of ID-01 and ID-04, as Markdown text.
+        let (source, checks) = hostile_provenance(text);
+        let observations = json["assessment-results"]["results"][0]["observations"]
+            .as_array()
+            .unwrap();
+        let with_evidence: Vec<&Value> = observations
+            .iter()
+            .filter(|o| o.get("relevant-evidence").is_some())
+            .collect();
+        assert_eq!(with_evidence.len(), 2, "{text:?}");
+        for observation in with_evidence {
+            let description = observation["relevant-evidence"][0]["description"]
+                .as_str()
+                .unwrap();
+            let parsed = markdown_text(description);
+            assert!(
+                parsed.starts_with(&format!("From the {source}: {checks}.")),
+                "{text:?}: {parsed:?}"
+            );
+        }
     }
+}
+
+/// The text a Markdown reader shows for `md`, which must hold no markup: no link, image, HTML,
+/// code or emphasis.
+fn markdown_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut text = String::new();
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::SoftBreak => text.push(' '),
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+            other => panic!("markup in {md:?}: {other:?}"),
+        }
+    }
+    text
 }
 
 /// Calls `f` with every (key, value) in `value`, depth first; array items get their array's key.
@@ -885,8 +1358,9 @@ fn oscal_ids_depend_on_the_answers_only() {
 // ---------------------------------------------------------------------------------------------
 // OSCAL samples for the independent validator
 
-/// Writes the OSCAL output of three assessments of the shipped bank (empty, partly answered,
-/// hostile) to `$OSCAL_SAMPLES_DIR`, or `target/oscal-samples/` of the workspace. `cargo xtask
+/// Writes the OSCAL output of four assessments of the shipped bank (empty, partly answered, the
+/// same after importing the real ScubaGear sample, and hostile text everywhere, scan evidence
+/// included) to `$OSCAL_SAMPLES_DIR`, or `target/oscal-samples/` of the workspace. `cargo xtask
 /// oscal` runs this test, then validates the files with compliance-trestle.
 #[test]
 fn write_oscal_samples() {
@@ -897,13 +1371,21 @@ fn write_oscal_samples() {
     );
     std::fs::create_dir_all(&dir).unwrap();
     let hostile = hostile_strings().concat();
+    let mut hostile_partial = partial_assessment(bank, &hostile);
+    let [first, second, ..] = &bank.questions[..] else {
+        panic!("a bank of at least two questions")
+    };
+    hostile_evidence(&mut hostile_partial, &hostile, [&first.id, &second.id]);
+    let partial = partial_assessment(bank, "Example Health Trust\nIT");
+    let preview = import::preview(bank, &scuba_table(), &partial, &sample_scan());
+    // Every kind of row, conflicts kept (no choice made): both methods and both marks show.
+    assert!(preview.conflicts().count() > 0 && preview.rows.len() > preview.conflicts().count());
+    let scanned = import::apply(&partial, &preview, &import::Choices::new());
     for (name, assessment) in [
         ("empty", Assessment::default()),
-        (
-            "partial",
-            partial_assessment(bank, "Example Health Trust\nIT"),
-        ),
-        ("hostile", partial_assessment(bank, &hostile)),
+        ("partial", partial),
+        ("scanned", scanned),
+        ("hostile", hostile_partial),
     ] {
         let rendered = Rendered::new(bank, &assessment);
         let oscal = render(ReportKind::Oscal, &rendered.context(bank, &assessment));

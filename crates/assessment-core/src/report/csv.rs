@@ -5,11 +5,14 @@
 //! quoted when they need it, and every cell that starts with `=`, `+`, `-`, `@`, a tab, a carriage
 //! return or a line feed prefixed with an apostrophe so that no cell is read as a formula (OWASP's
 //! advice on CSV injection). Text is [`clean`](super::clean)ed first.
+//!
+//! The last three columns say where an answer imported from a scan came from; they come after the
+//! original twenty so that readers which take columns by position keep working.
 
-use super::{Action, ReportContext};
+use super::{Action, Provenance, ReportContext};
 
 /// The header row.
-pub(crate) const COLUMNS: [&str; 20] = [
+pub(crate) const COLUMNS: [&str; 23] = [
     "rank",
     "id",
     "title",
@@ -30,6 +33,9 @@ pub(crate) const COLUMNS: [&str; 20] = [
     "risk reduction (points)",
     "sources",
     "references",
+    "evidence source",
+    "evidence checks",
+    "evidence changed by hand",
 ];
 
 pub(crate) fn render(ctx: &ReportContext) -> String {
@@ -39,6 +45,7 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
     write_row(&mut writer, COLUMNS.iter().map(|c| c.to_string()));
     for action in Action::all(ctx) {
         let item = action.item;
+        let evidence = Provenance::of(ctx.assessment, &item.question, item.answer);
         let rank = if action.accepted {
             String::new()
         } else {
@@ -67,7 +74,9 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
                 item.risk_reduction.to_string(),
                 action.sources,
                 action.references,
-            ],
+            ]
+            .into_iter()
+            .chain(evidence_cells(evidence.as_ref())),
         );
     }
     let bytes = writer
@@ -75,6 +84,19 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
         .unwrap_or_else(|_| unreachable!("writing to memory cannot fail"));
     let body = String::from_utf8(bytes).unwrap_or_else(|_| unreachable!("every cell is UTF-8"));
     format!("\u{feff}{body}")
+}
+
+/// Where the answer came from, or three empty cells for an answer given by hand.
+fn evidence_cells(evidence: Option<&Provenance>) -> [String; 3] {
+    let Some(evidence) = evidence else {
+        return Default::default();
+    };
+    let changed = if evidence.changed_by_hand {
+        evidence.changed_text()
+    } else {
+        "no".to_owned()
+    };
+    [evidence.source.clone(), evidence.checks.clone(), changed]
 }
 
 fn write_row(writer: &mut csv::Writer<Vec<u8>>, cells: impl IntoIterator<Item = String>) {

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use askama::Template;
 use sha2::{Digest, Sha256};
 
-use super::{clean, date_text, status_label, Action, ReportContext};
+use super::{clean, date_text, status_label, Action, Provenance, ReportContext};
 use crate::answers::{Level, Response};
 use crate::assessment::ActionStatus;
 use crate::content::{Bank, Severity, Source};
@@ -92,13 +92,31 @@ struct FamilyAnswers<'a> {
 struct AnswerRow<'a> {
     id: &'a str,
     title: &'a str,
-    answer: &'static str,
+    answer: AnswerCell,
     reason: Cow<'a, str>,
     note: Cow<'a, str>,
     owner: Cow<'a, str>,
     target: String,
     status: &'static str,
 }
+
+/// The answer of a question in "Every answer", with what a scan said beside it.
+///
+/// A small template of its own (auto-escaping on, like the report's), rendered where the report
+/// shows the answer: every text in it, the scan's included, is escaped here, and the result is
+/// marked safe so the report does not escape it a second time.
+#[derive(Template)]
+#[template(
+    source = r#"{{ answer }}{% if let Some(p) = evidence %}<p class="evidence">{{ p.summary() }}{% if p.changed_by_hand %} <strong>{{ p.changed_text() }}</strong>{% endif %}</p>{% endif %}"#,
+    ext = "html"
+)]
+struct AnswerCell {
+    answer: &'static str,
+    evidence: Option<Provenance>,
+}
+
+// Its output is HTML in which every text is already escaped (above).
+impl askama::filters::HtmlSafe for AnswerCell {}
 
 /// A question in a list, with why it is there.
 struct Listed<'a> {
@@ -193,7 +211,14 @@ fn report<'a>(ctx: &ReportContext<'a>) -> Report<'a> {
                     AnswerRow {
                         id: &item.question.id,
                         title: &item.question.title,
-                        answer: item.answer_label(),
+                        answer: AnswerCell {
+                            answer: item.answer_label(),
+                            evidence: Provenance::of(
+                                assessment,
+                                &item.question.id,
+                                item.question.answer,
+                            ),
+                        },
                         reason: match record.and_then(|r| r.response.as_ref()) {
                             Some(Response::NotApplicable { reason }) => clean(reason),
                             _ => Cow::Borrowed(""),

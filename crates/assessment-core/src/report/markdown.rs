@@ -4,10 +4,14 @@
 //! Every text, from the bank or from the user, goes through [`inline`]: it is put on one line and
 //! Markdown's and HTML's special characters are backslash-escaped, so it shows as typed and can
 //! never add a table column, a link, a heading or markup.
+//!
+//! Answers imported from a scan get a section of their own, after the accepted risks: each with
+//! the scan and the tool's verdicts beside the answer. Without such answers it is left out.
 
 use std::fmt::Write;
 
-use super::{date_text, one_line, Action, ReportContext};
+use super::{date_text, one_line, Action, Provenance, ReportContext};
+use crate::scoring::assess;
 use crate::tier::ScoreGate;
 
 /// How many actions the summary lists.
@@ -264,12 +268,40 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
         md.push('\n');
     }
 
+    evidence_section(ctx, &mut md);
+
     let _ = writeln!(
         md,
         "Answer data fingerprint (SHA-256): `{}`",
         super::fingerprint(assessment)
     );
     md
+}
+
+/// "Evidence from scans": every answer that holds scan evidence, in bank order.
+fn evidence_section(ctx: &ReportContext, md: &mut String) {
+    let rows: Vec<String> = assess(ctx.bank, ctx.assessment)
+        .iter()
+        .filter_map(|item| {
+            let question = item.question;
+            let evidence = Provenance::of(ctx.assessment, &question.id, question.answer)?;
+            Some(format!(
+                "| {} | {} | {} | {} |",
+                cell(&question.id),
+                cell(&question.title),
+                cell(item.answer_label()),
+                cell(&evidence.sentence())
+            ))
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "## Evidence from scans\n\n| Question | Title | Answer | Evidence |\n|---|---|---|---|\n{}\n",
+        rows.join("\n")
+    );
 }
 
 /// "Open", or "Open; overdue: it was due on …" when the action is flagged.

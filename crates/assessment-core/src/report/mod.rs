@@ -20,6 +20,11 @@
 //!   and a leading apostrophe on cells that a spreadsheet would read as a formula, Markdown and
 //!   OSCAL markup by backslash escapes (and no line breaks inside table cells).
 //!
+//! Text from scanner files (tool versions, tenant names and domains, scan times, check ids and
+//! verdicts) is treated the same way: it is the file's author's text, not ours. It reaches the
+//! reports only through [`Provenance`], already cleaned and on one line, and each format escapes it
+//! as it escapes user text.
+//!
 //! # Writes that cannot fail
 //!
 //! Writing to memory cannot fail, so those results are unwrapped with `unreachable!` rather than
@@ -36,12 +41,14 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 
-use crate::assessment::{ActionStatus, Assessment};
+use crate::answers::AnswerType;
+use crate::assessment::{ActionStatus, Assessment, Evidence};
 use crate::content::{Bank, References};
 use crate::dates::iso;
 use crate::evaluation::Evaluation;
 use crate::json::Json;
 use crate::plan::{Flag, PlanItem};
+use crate::scan::{ReportId, ScanSource, Tenant, Tool};
 
 pub use oscal::{uuid_v5, OSCAL_VERSION, UUID_NAMESPACE};
 pub use packed::{render_packed, Packed};
@@ -362,6 +369,143 @@ pub(crate) fn references_text(refs: &References) -> String {
         .map(|(name, ids)| format!("{name} {}", ids.join(", ")))
         .collect();
     parts.join("; ")
+}
+
+/// Where an imported answer came from, in the words every format shows (those of the question
+/// card, docs/IMPORT.md): each text cleaned and on one line, escaped by the format that shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Provenance {
+    /// The tool that made the scan, when the scan is recorded.
+    pub tool: Option<Tool>,
+    /// The scan: tool and version, report id or file hash, tenant and scan time, e.g. "ScubaGear
+    /// 1.8.0 scan (report fa55…), tenant Contoso (contoso.example, id 0f3c…), scanned
+    /// 2026-05-04T17:15:48Z".
+    pub source: String,
+    /// Each check with the tool's verdict, e.g. "MS.AAD.3.1v1 Fail; MS.AAD.3.2v1 Pass (the scan
+    /// checked an earlier wording of MS.AAD.3.2v2)".
+    pub checks: String,
+    /// The person has changed the answer by hand since the import.
+    pub changed_by_hand: bool,
+    /// The answer the scan gave, in the question's words.
+    pub scan_answer: &'static str,
+}
+
+impl Provenance {
+    /// The provenance of `question`'s answer (of type `answer`), when it holds scan evidence.
+    pub fn of(assessment: &Assessment, question: &str, answer: AnswerType) -> Option<Provenance> {
+        let evidence = assessment.record(question)?.evidence.as_ref()?;
+        Some(Provenance::new(evidence, assessment.scan(evidence), answer))
+    }
+
+    fn new(evidence: &Evidence, scan: Option<&ScanSource>, answer: AnswerType) -> Provenance {
+        let source = match scan {
+            Some(scan) => scan_text(scan),
+            // Only a hand-edited file can name a scan it does not record: say so, with the id.
+            None => format!("unrecorded scan (report {})", one_line(&evidence.scan)),
+        };
+        let checks: Vec<String> = evidence
+            .checks
+            .iter()
+            .map(|check| {
+                let mut text = format!("{} {}", one_line(&check.id), one_line(&check.verdict));
+                if check.earlier_wording {
+                    text.push_str(&format!(
+                        " (the scan checked an earlier wording of {})",
+                        one_line(&check.policy)
+                    ));
+                }
+                text
+            })
+            .collect();
+        Provenance {
+            tool: scan.map(|scan| scan.tool),
+            source,
+            checks: checks.join("; "),
+            changed_by_hand: evidence.changed_by_hand,
+            scan_answer: answer.label(evidence.level),
+        }
+    }
+
+    /// The scan and its verdicts in one sentence: "From the ScubaGear 1.8.0 scan (…), …:
+    /// MS.AAD.3.1v1 Fail; MS.AAD.3.2v2 Pass."
+    pub fn summary(&self) -> String {
+        format!("From the {}: {}.", self.source, self.checks)
+    }
+
+    /// "Changed by hand since the import; the scan said “On”."
+    pub fn changed_text(&self) -> String {
+        format!(
+            "Changed by hand since the import; the scan said \u{201c}{}\u{201d}.",
+            self.scan_answer
+        )
+    }
+
+    /// [`Provenance::summary`], then [`Provenance::changed_text`] when the answer was changed by
+    /// hand: the whole provenance as the Markdown and OSCAL formats show it.
+    pub fn sentence(&self) -> String {
+        let mut text = self.summary();
+        if self.changed_by_hand {
+            text.push(' ');
+            text.push_str(&self.changed_text());
+        }
+        text
+    }
+}
+
+/// A part of a scan's description as far as the file gives it: on one line, `None` when blank.
+fn given(part: &Option<String>) -> Option<String> {
+    part.as_deref()
+        .map(one_line)
+        .filter(|text| !text.trim().is_empty())
+}
+
+/// "ScubaGear 1.8.0 scan (report …), tenant …, scanned …"; what the file does not give is
+/// said to be not given rather than left out, so a reader knows it was not lost.
+fn scan_text(scan: &ScanSource) -> String {
+    let mut report = match &scan.report {
+        ReportId::Uuid(uuid) => format!("report {}", one_line(uuid)),
+        ReportId::Sha256(hex) => format!("file SHA-256 {}", one_line(hex)),
+    };
+    let version = match given(&scan.tool_version) {
+        Some(version) => format!(" {version}"),
+        None => {
+            report.push_str(", version not given");
+            String::new()
+        }
+    };
+    let scanned = given(&scan.scanned_at).map_or_else(
+        || "scan time not given".to_owned(),
+        |at| format!("scanned {at}"),
+    );
+    format!(
+        "{}{version} scan ({report}), {}, {scanned}",
+        scan.tool.label(),
+        tenant_text(&scan.tenant)
+    )
+}
+
+/// "tenant Contoso (contoso.example, id 0f3c…)", each part as far as the file gives it.
+fn tenant_text(tenant: &Tenant) -> String {
+    let (name, domain, id) = (
+        given(&tenant.name),
+        given(&tenant.domain),
+        given(&tenant.id),
+    );
+    let mut details: Vec<String> = Vec::new();
+    let lead = match (name, domain) {
+        (Some(name), domain) => {
+            details.extend(domain);
+            Some(name)
+        }
+        (None, domain) => domain,
+    };
+    details.extend(id.map(|id| format!("id {id}")));
+    match (lead, details.is_empty()) {
+        (None, true) => "tenant not given".to_owned(),
+        (None, false) => format!("tenant {}", details.join(", ")),
+        (Some(lead), true) => format!("tenant {lead}"),
+        (Some(lead), false) => format!("tenant {lead} ({})", details.join(", ")),
+    }
 }
 
 /// One row of the action plan or of the accepted risks, with every text ready to show.

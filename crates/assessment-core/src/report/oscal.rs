@@ -1,7 +1,7 @@
 //! OSCAL 1.2 assessment results (JSON), built from serde structures.
 //!
 //! Each question becomes an observation (method INTERVIEW: the answers are the organisation's own
-//! account), each numbered measure of the bank a finding on the objective `measure-<n>`, satisfied
+//! account; TEST for an answer taken from a scan, with the scan as its relevant evidence), each numbered measure of the bank a finding on the objective `measure-<n>`, satisfied
 //! only when every applicable question of the measure is fully in place, and each gap a risk
 //! (status `deviation-approved` when a valid risk acceptance holds, `remediating` when its action
 //! is in progress, `open` otherwise). Every id is a UUID version 5 derived from
@@ -14,7 +14,7 @@ use serde::Serialize;
 use sha1::{Digest, Sha1};
 
 use super::markdown::{block, inline};
-use super::{date_text, one_line, status_label, ReportContext};
+use super::{date_text, one_line, status_label, Provenance, ReportContext};
 use crate::answers::{Level, Response};
 use crate::assessment::ActionStatus;
 use crate::plan::{Horizon, PlanItem};
@@ -162,10 +162,20 @@ struct Observation {
     description: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     props: Vec<Prop>,
-    methods: [&'static str; 1],
+    methods: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    relevant_evidence: Vec<RelevantEvidence>,
     collected: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     remarks: Option<String>,
+}
+
+/// What an observation rests on besides the organisation's word: the scan an answer came from.
+#[derive(Serialize)]
+struct RelevantEvidence {
+    description: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    props: Vec<Prop>,
 }
 
 #[derive(Serialize)]
@@ -281,7 +291,11 @@ fn assessment_results(ctx: &ReportContext) -> AssessmentResults {
 
     let observations = assessed
         .iter()
-        .map(|item| observation(item, &facts, &fp, ctx.generated_at))
+        .map(|item| {
+            let question = item.question;
+            let evidence = Provenance::of(assessment, &question.id, question.answer);
+            observation(item, evidence, &facts, &fp, ctx.generated_at)
+        })
         .collect();
     let risks = gaps
         .iter()
@@ -505,7 +519,13 @@ fn state_key(state: AnswerState) -> &'static str {
     }
 }
 
-fn observation(item: &Assessed, facts: &Facts, fp: &str, collected: &str) -> Observation {
+fn observation(
+    item: &Assessed,
+    evidence: Option<Provenance>,
+    facts: &Facts,
+    fp: &str,
+    collected: &str,
+) -> Observation {
     let question = item.question;
     let mut description = format!(
         "Question: {}\n\nAnswer: {}.",
@@ -560,9 +580,30 @@ fn observation(item: &Assessed, facts: &Facts, fp: &str, collected: &str) -> Obs
         title: format!("{}: {}", one_line(&question.id), one_line(&question.title)),
         description,
         props,
-        methods: ["INTERVIEW"],
+        methods: methods(evidence.as_ref()),
+        relevant_evidence: evidence
+            .iter()
+            .map(|evidence| RelevantEvidence {
+                description: inline(&evidence.sentence()),
+                props: evidence
+                    .tool
+                    .and_then(|tool| prop("scan-tool", tool.key()))
+                    .into_iter()
+                    .collect(),
+            })
+            .collect(),
         collected: collected.to_owned(),
         remarks: (!remarks.is_empty()).then(|| remarks.join("\n\n")),
+    }
+}
+
+/// How the answer was found: an answer taken from a scan was tested (TEST); one given by hand is
+/// the organisation's account (INTERVIEW), and one changed by hand after an import is both.
+fn methods(evidence: Option<&Provenance>) -> Vec<&'static str> {
+    match evidence {
+        None => vec!["INTERVIEW"],
+        Some(evidence) if evidence.changed_by_hand => vec!["INTERVIEW", "TEST"],
+        Some(_) => vec!["TEST"],
     }
 }
 
