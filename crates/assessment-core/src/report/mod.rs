@@ -597,6 +597,36 @@ mod tests {
     }
 
     #[test]
+    fn a_tenant_is_named_as_far_as_the_file_gives_it() {
+        let tenant = |name: Option<&str>, domain: Option<&str>, id: Option<&str>| {
+            tenant_text(&Tenant {
+                id: id.map(str::to_owned),
+                name: name.map(str::to_owned),
+                domain: domain.map(str::to_owned),
+            })
+        };
+        assert_eq!(
+            tenant(Some("Contoso"), Some("contoso.example"), Some("0f3c")),
+            "tenant Contoso (contoso.example, id 0f3c)"
+        );
+        assert_eq!(tenant(Some("Contoso"), None, None), "tenant Contoso");
+        assert_eq!(
+            tenant(None, Some("contoso.example"), Some("0f3c")),
+            "tenant contoso.example (id 0f3c)"
+        );
+        assert_eq!(
+            tenant(None, Some("contoso.example"), None),
+            "tenant contoso.example"
+        );
+        assert_eq!(tenant(None, None, Some("0f3c")), "tenant id 0f3c");
+        assert_eq!(tenant(Some(" "), Some("\n"), None), "tenant not given");
+        assert_eq!(
+            tenant(Some("Con\u{202e}toso\r\nHealth"), None, None),
+            "tenant Contoso Health"
+        );
+    }
+
+    #[test]
     fn hex_is_lower_case() {
         assert_eq!(hex(&[0x00, 0xab, 0x7f]), "00ab7f");
     }
