@@ -42,15 +42,33 @@ pub fn build(source: &Path, target: &Path, out: &Path) -> Result<String, String>
 /// Rust flags that keep build paths out of the wasm, so where the source and the cargo registry
 /// sit on disk does not change the output. Fields are separated by 0x1f, as cargo expects.
 fn path_neutral_flags(source: &Path) -> String {
+    remap_flags(source).join("\u{1f}")
+}
+
+/// `--remap-path-prefix` flags for the source tree, cargo's home and, last so that they win, each
+/// registry's source folder (a crate's panic locations then read `/crates/yew-0.23.0/src/…`).
+/// Besides making builds reproducible, this keeps the build machine's paths (a home folder's
+/// name among them) out of what is shipped, and shortens the panic locations the wasm carries.
+pub fn remap_flags(source: &Path) -> Vec<String> {
     let cargo_home = cargo_bin()
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    [
+    let mut flags = vec![
         format!("--remap-path-prefix={}=/source", source.display()),
         format!("--remap-path-prefix={}=/cargo", cargo_home.display()),
-    ]
-    .join("\u{1f}")
+    ];
+    if let Ok(registries) = fs::read_dir(cargo_home.join("registry/src")) {
+        let mut registries: Vec<PathBuf> = registries.flatten().map(|e| e.path()).collect();
+        registries.sort();
+        for registry in registries {
+            flags.push(format!(
+                "--remap-path-prefix={}=/crates",
+                registry.display()
+            ));
+        }
+    }
+    flags
 }
 
 /// `sha256sum`-compatible lines for every file below `folder`, sorted by path.

@@ -289,6 +289,7 @@ impl Problem {
         }
     }
 
+    #[inline(never)]
     fn wrong_type(path: &str, expected: Shape, found: &Json) -> Problem {
         Problem::new(
             path,
@@ -311,7 +312,15 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The path of a list's item: `path.index`. Out of line, like [`join`], so that each list type
+/// does not carry its own copy of the number formatting.
+#[inline(never)]
+fn item_path(path: &str, index: usize) -> String {
+    join(path, &index.to_string())
+}
+
 /// `path.key`, or `key` at the top level.
+#[inline(never)]
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
@@ -425,7 +434,7 @@ impl<T: Codec> Codec for Vec<T> {
         };
         let mut list = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            list.push(T::read(item, &join(path, &index.to_string()))?);
+            list.push(T::read(item, &item_path(path, index))?);
         }
         Ok(list)
     }
@@ -502,7 +511,10 @@ pub struct Fields<'a> {
     entries: &'a [(String, Json)],
 }
 
+// The non-generic steps are kept out of line: every field of every stored type reads through
+// them, and inlining them into each `required::<T>` copy cost kilobytes of the browser build.
 impl<'a> Fields<'a> {
+    #[inline(never)]
     pub fn of(value: &'a Json, path: &'a str, known: &[&str]) -> Result<Fields<'a>, Problem> {
         let entries = entries(value, path)?;
         for (index, (key, _)) in entries.iter().enumerate() {
@@ -523,6 +535,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The field's value and path, when present.
+    #[inline(never)]
     pub fn get(&self, name: &str) -> Option<(&'a Json, String)> {
         self.entries
             .iter()
@@ -532,10 +545,16 @@ impl<'a> Fields<'a> {
 
     /// A field that must be present.
     pub fn required<T: Codec>(&self, name: &'static str) -> Result<T, Problem> {
-        let (value, path) = self.get(name).ok_or_else(|| {
-            Problem::new(&join(self.path, name), ProblemKind::Missing { field: name })
-        })?;
+        let (value, path) = self.present(name)?;
         T::read(value, &path)
+    }
+
+    /// The field's value and path, or the problem that it is missing.
+    #[inline(never)]
+    fn present(&self, name: &'static str) -> Result<(&'a Json, String), Problem> {
+        self.get(name).ok_or_else(|| {
+            Problem::new(&join(self.path, name), ProblemKind::Missing { field: name })
+        })
     }
 
     /// A field that may be left out, meaning `T::default()`.
