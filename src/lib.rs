@@ -21,8 +21,9 @@ use assessment_core::Bank;
 
 pub use app::App;
 
-/// The question bank without its guidance, checked and encoded by `build.rs`.
-const BANK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bank.bin"));
+/// The question bank without its guidance, checked and encoded by `build.rs`. The on-demand
+/// module is handed these bytes as they are (it adds the guidance it embeds itself).
+pub(crate) const BANK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bank.bin"));
 
 /// The bank with its guidance, once it is there.
 static FULL_BANK: OnceLock<Bank> = OnceLock::new();

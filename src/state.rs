@@ -634,7 +634,12 @@ mod tests {
             duplicate_ids: Vec::new(),
             damaged: false,
         };
-        let preview = Box::new(import::preview(bank(), &table, &Assessment::default(), &scan));
+        let preview = Box::new(import::preview(
+            bank(),
+            &table,
+            &Assessment::default(),
+            &scan,
+        ));
         Reading::Preview { preview }
     }
 

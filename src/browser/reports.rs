@@ -49,11 +49,11 @@ pub async fn generate(
     if !load_guidance().await {
         return Err(ReportFailure::NotLoaded);
     }
-    // Reports quote the guidance, so they get the whole bank.
-    let bank = crate::bank().to_bytes();
     let packed = Packed {
         kind: kind.file_kind(),
-        bank: &bank,
+        bank: crate::BANK_BYTES,
+        // The module adds its own; only the bundled test build reads this.
+        guidance: &[],
         assessment_file: &file,
         generated_at: &generated_at,
         today: &today,
@@ -92,9 +92,8 @@ pub async fn read_scan(
     tenant: Option<usize>,
 ) -> Result<Reading, ScanFailure> {
     let file = savefile::save(assessment, crate::bank(), env!("CARGO_PKG_VERSION"), "");
-    let bank = crate::bank().to_bytes();
     let tenant = tenant.and_then(|t| i32::try_from(t).ok()).unwrap_or(-1);
-    let text = generator::read_scan(&bank, &file, bytes, name, tenant).await?;
+    let text = generator::read_scan(crate::BANK_BYTES, &file, bytes, name, tenant).await?;
     Reading::from_text(&text).ok_or(ScanFailure::NotLoaded)
 }
 
@@ -135,7 +134,12 @@ mod generator {
     use super::{scan_failure, CryptFailure, ReportFailure, ScanFailure};
 
     pub async fn render(packed: &Packed<'_>) -> Result<String, ReportFailure> {
-        render_packed(packed).map_err(ReportFailure::Refused)
+        let guidance = include_bytes!(concat!(env!("OUT_DIR"), "/guidance.bin"));
+        render_packed(&Packed {
+            guidance,
+            ..*packed
+        })
+        .map_err(ReportFailure::Refused)
     }
 
     /// The one-file edition embeds the guidance: `bank()` installs it.

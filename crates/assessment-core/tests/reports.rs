@@ -240,11 +240,20 @@ fn reports_are_deterministic() {
     );
 }
 
+/// The bank as the app embeds it (without guidance) and the guidance the module embeds.
+struct Packing(Vec<u8>, Vec<u8>);
+
+fn packing(bank: &Bank) -> Packing {
+    let (lite, guidance) = bank.clone().split_guidance();
+    Packing(lite.to_bytes(), guidance.to_bytes())
+}
+
 /// What the app hands to its on-demand report generator for `kind`.
-fn packed<'a>(kind: ReportKind, bank: &'a [u8], file: &'a str) -> report::Packed<'a> {
+fn packed<'a>(kind: ReportKind, bank: &'a Packing, file: &'a str) -> report::Packed<'a> {
     report::Packed {
         kind: kind.file_kind(),
-        bank,
+        bank: &bank.0,
+        guidance: &bank.1,
         assessment_file: file,
         generated_at: GENERATED_AT,
         today: TODAY,
@@ -257,7 +266,7 @@ fn packed<'a>(kind: ReportKind, bank: &'a [u8], file: &'a str) -> report::Packed
 fn packed_inputs_give_the_same_reports_as_the_app_state() {
     let bank = report_bank();
     let assessment = golden_assessment();
-    let bank_bytes = bank.to_bytes();
+    let bank_bytes = packing(&bank);
     let file = savefile::save(&assessment, &bank, APP_VERSION, GENERATED_AT);
     for (kind, direct) in render_all(&bank, &assessment) {
         let made = report::render_packed(&packed(kind, &bank_bytes, &file));
@@ -268,7 +277,7 @@ fn packed_inputs_give_the_same_reports_as_the_app_state() {
 #[test]
 fn packed_inputs_that_do_not_fit_are_refused_with_a_reason() {
     let bank = report_bank();
-    let bank_bytes = bank.to_bytes();
+    let bank_bytes = packing(&bank);
     let file = savefile::save(&golden_assessment(), &bank, APP_VERSION, GENERATED_AT);
     let good = packed(ReportKind::Html, &bank_bytes, &file);
     let refused = |packed: report::Packed| report::render_packed(&packed).unwrap_err();
@@ -283,7 +292,12 @@ fn packed_inputs_that_do_not_fit_are_refused_with_a_reason() {
     })
     .contains("not a date"));
     assert!(refused(report::Packed {
-        bank: &bank_bytes[..10],
+        bank: &bank_bytes.0[..10],
+        ..good
+    })
+    .contains("question bank"));
+    assert!(refused(report::Packed {
+        guidance: &bank_bytes.1[..10],
         ..good
     })
     .contains("question bank"));

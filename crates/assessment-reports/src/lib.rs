@@ -10,8 +10,12 @@ use assessment_core::import::read_packed;
 use assessment_core::report::{render_packed, Packed};
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// The guidance this module embeds (`build.rs`).
+const GUIDANCE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/guidance.bin"));
+
 /// The report `kind` (a file kind such as `action-plan`) for an assessment file, made with the
-/// bank's embedded bytes. An error is a sentence for the user, thrown to JavaScript as a string.
+/// bank's embedded bytes (without guidance: this module adds its own). An error is a sentence
+/// for the user, thrown to JavaScript as a string.
 #[wasm_bindgen]
 pub fn render_report(
     kind: &str,
@@ -25,6 +29,7 @@ pub fn render_report(
     render_packed(&Packed {
         kind,
         bank,
+        guidance: GUIDANCE,
         assessment_file,
         generated_at,
         today,
@@ -37,7 +42,7 @@ pub fn render_report(
 /// app merges into the bank it embeds once the person leaves the first screen.
 #[wasm_bindgen]
 pub fn guidance() -> Vec<u8> {
-    include_bytes!(concat!(env!("OUT_DIR"), "/guidance.bin")).to_vec()
+    GUIDANCE.to_vec()
 }
 
 /// Reads a scanner file and previews it against the assessment in `assessment_file`

@@ -1,5 +1,5 @@
 //! Reports made from inputs that can cross into a separately loaded module: the bank's embedded
-//! bytes and the assessment file as text. The hosted app loads its report generator only when the
+//! bytes, its guidance and the assessment file as text. The hosted app loads its report generator only when the
 //! first report is asked for (docs/PERFORMANCE.md), and hands it these.
 
 use chrono::NaiveDate;
@@ -8,6 +8,7 @@ use super::{render, ReportContext, ReportKind};
 use crate::content::Bank;
 use crate::dates::parse_iso;
 use crate::evaluation::evaluate;
+use crate::guidance::Guidance;
 use crate::savefile;
 
 /// Everything the report generator needs, as plain bytes and text.
@@ -15,8 +16,12 @@ use crate::savefile;
 pub struct Packed<'a> {
     /// [`ReportKind::file_kind`] of the report wanted, e.g. `action-plan`.
     pub kind: &'a str,
-    /// The bank as [`Bank::to_bytes`] wrote it.
+    /// The bank without its guidance as the app embeds it ([`Bank::to_bytes`] of
+    /// [`Bank::split_guidance`]'s bank), so the app never encodes a bank.
     pub bank: &'a [u8],
+    /// The guidance ([`crate::guidance::Guidance::to_bytes`]), which the on-demand module embeds;
+    /// reports quote it.
+    pub guidance: &'a [u8],
     /// The assessment as [`savefile::save`] wrote it.
     pub assessment_file: &'a str,
     pub generated_at: &'a str,
@@ -32,7 +37,9 @@ pub fn render_packed(packed: &Packed) -> Result<String, String> {
         .ok_or_else(|| format!("there is no report called \"{}\"", packed.kind))?;
     let today: NaiveDate =
         parse_iso(packed.today).ok_or_else(|| format!("\"{}\" is not a date", packed.today))?;
-    let bank = Bank::from_bytes(packed.bank).map_err(|e| e.to_string())?;
+    let bank = Bank::from_bytes(packed.bank)
+        .and_then(|bank| bank.with_guidance(Guidance::from_bytes(packed.guidance)?))
+        .map_err(|e| e.to_string())?;
     let opened = savefile::open(packed.assessment_file.as_bytes(), &bank)
         .map_err(|e| format!("the assessment could not be read: {e}"))?;
     let evaluation = evaluate(&bank, &opened.assessment, today);
