@@ -121,6 +121,9 @@ pub struct AppState {
     /// The bank's guidance is installed (`crate::has_guidance`); components that show it take
     /// this as a prop, so they show it once it arrives.
     pub guidance: bool,
+    /// How many actions made this state: a new number for every value the reducer makes, so the
+    /// app handle can tell states apart without comparing them field by field.
+    pub revision: u64,
 }
 
 impl AppState {
@@ -173,6 +176,7 @@ impl AppState {
             pending_scan: None,
             scan_undo: None,
             guidance: crate::has_guidance(),
+            revision: 0,
         }
     }
 
@@ -323,6 +327,8 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.apply(action);
+        // From this state's number, not the copy's: an action that resets the state still counts.
+        next.revision = self.revision.wrapping_add(1);
         Rc::new(next)
     }
 }

@@ -431,8 +431,12 @@ impl Words for English {
             ImportError::EntryMissing => self.entry_missing().to_string(),
             ImportError::Storage(error) => self.store_error(*error).to_string(),
             ImportError::NamedEncryptedButIsNot => "The file's name ends in .age, as encrypted files do, but it is not encrypted. If it is an assessment file, rename it to end in .json and open it again.".into(),
-            ImportError::Scan(reason) => reason.clone(),
-            ImportError::ScanReaderUnavailable => "The part of the tool that reads scanner files could not be loaded. Reload the page and try again; nothing was changed.".into(),
+            // The core's sentence ends by saying nothing changed; the banner says so below it.
+            ImportError::Scan(reason) => reason
+                .strip_suffix(" Nothing was changed.")
+                .unwrap_or(reason)
+                .to_owned(),
+            ImportError::ScanReaderUnavailable => "The part of the tool that reads scanner files could not be loaded. Reload the page and try again.".into(),
         }
     }
 

@@ -25,14 +25,17 @@ pub struct AppHandle {
     state: UseReducerHandle<AppState>,
     store: Rc<Store>,
     save_now: SaveNow,
+    /// The state's revision when this handle was made. The reducer handle always reads the
+    /// latest state, so this is what tells an old handle from a new one.
+    revision: u64,
 }
 
-/// Two handles are equal when they show the same state value. Every dispatch makes a new value,
-/// so identity says the same as comparing the states field by field, without the code (a few
-/// kilobytes of the browser build) that compares a whole state.
+/// Two handles are equal when they were made for the same state: every action gives a new
+/// revision, so comparing revisions says what comparing the states field by field would, without
+/// the code (a few kilobytes of the browser build) that compares a whole state.
 impl PartialEq for AppHandle {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq::<AppState>(&*self.state, &*other.state)
+        self.revision == other.revision
             && Rc::ptr_eq(&self.store, &other.store)
             && self.save_now == other.save_now
     }
@@ -49,6 +52,7 @@ impl Deref for AppHandle {
 impl AppHandle {
     pub fn new(state: UseReducerHandle<AppState>, store: Rc<Store>, save_now: SaveNow) -> Self {
         AppHandle {
+            revision: state.revision,
             state,
             store,
             save_now,

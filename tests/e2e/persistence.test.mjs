@@ -105,7 +105,7 @@ test('every kind of bad file is refused with a plain message and the work is unt
     ['cut.json', Buffer.from(good.slice(0, Math.floor(good.length / 2))), /ends too early .* cut off/],
     ['broken.json', Buffer.from('{"kind": oops}'), /not valid JSON \(problem at line 1/],
     ['list.json', Buffer.from('[1, 2, 3]'), /not an assessment saved by this tool/],
-    ['scuba.json', Buffer.from('{"MetaData": {"Tool": "ScubaGear"}, "Results": {}}'), /This ScubaGear file holds no check results, so there is nothing in it to use\. Nothing was changed\./],
+    ['scuba.json', Buffer.from('{"MetaData": {"Tool": "ScubaGear"}, "Results": {}}'), /This ScubaGear file holds no check results, so there is nothing in it to use\./],
     ['newer.json', Buffer.from(good.replace('"version": 2', '"version": 9')), /newer version of the tool \(file format 9/],
     ['noversion.json', Buffer.from(good.replace('"version": 2,', '')), /does not say which format version/],
     ['types.json', Buffer.from(good.replace('"level": "partial"', '"level": 42')), /cannot use at assessment\.answers\..*\.response/],
