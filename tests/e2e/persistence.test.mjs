@@ -101,7 +101,7 @@ test('every kind of bad file is refused with a plain message and the work is unt
   const kind = 'midnight-blizzard-self-assessment';
   const cases = [
     ['empty.json', Buffer.alloc(0), /The file is empty/],
-    ['image.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /not a text file/],
+    ['image.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /This file is not text \(it may be a PDF, a spreadsheet or a picture\)/],
     ['cut.json', Buffer.from(good.slice(0, Math.floor(good.length / 2))), /ends too early .* cut off/],
     ['broken.json', Buffer.from('{"kind": oops}'), /not valid JSON \(problem at line 1/],
     ['list.json', Buffer.from('[1, 2, 3]'), /not an assessment saved by this tool/],

@@ -11,6 +11,7 @@ const ctx = servedApp();
 const FIXTURES = 'crates/assessment-core/tests/fixtures/scanners';
 const SCUBAGEAR = `${FIXTURES}/scubagear-v1.8.0/ScubaResults_fa5589b7-d528-4f80.json`;
 const MAESTER = `${FIXTURES}/maester/TestResults-sample.json`;
+const MAESTER_MT_ONLY = `${FIXTURES}/maester-mt-only/TestResults-2026-04-01-100000.json`;
 const SCUBA_REPORT = 'fa5589b7-d528-4f80-8e7d-5c20eda7b6d8';
 // MFA-05 (legacy authentication blocked) rests on MS.AAD.1.1v1, which the sample passes; PRV-02
 // (two to eight Global Administrators) on MS.AAD.7.1v1, which it also passes (docs/IMPORT.md).
@@ -72,8 +73,15 @@ test('a ScubaGear scan pre-fills answers with provenance, keeps hand answers, re
   assert.equal(await previewRow(page, KEPT).getByTestId('scan-take').isChecked(), true);
   await previewRow(page, KEPT).getByTestId('scan-keep').check();
   assert.equal(await previewRow(page, KEPT).getByTestId('scan-keep').isChecked(), true);
-  assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'scan-preview');
+  for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 360], ['dark', 360]]) {
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axeViolations(page), [], `axe, ${colorScheme} at ${width} px`);
+  }
+  await screenshot(page, 'scan-preview-dark-360');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByTestId('scan-confirm').click();
 
   await toFamily(page, 'MFA and password-spray');
@@ -81,6 +89,7 @@ test('a ScubaGear scan pre-fills answers with provenance, keeps hand answers, re
   const kept = page.locator(`[data-question-id="${KEPT}"] [data-testid="provenance"]`);
   assert.match(await kept.textContent(), /ScubaGear 1\.8\.0/);
   assert.match(await kept.getByTestId('changed-by-hand').textContent(), /Fully in place/);
+  await page.locator(`[data-question-id="${KEPT}"]`).screenshot({ path: 'test-artifacts/scan-provenance-kept.png' });
   await toFamily(page, 'Privileged accounts');
   assert.deepEqual(await checkedValue(page, TAKEN), ['fully'], 'the scan answered what was open');
   const taken = page.locator(`[data-question-id="${TAKEN}"] [data-testid="provenance"]`);
@@ -89,8 +98,7 @@ test('a ScubaGear scan pre-fills answers with provenance, keeps hand answers, re
     assert.ok(provenance.includes(fact), `the card shows ${fact}: ${provenance}`);
   }
   assert.equal(await taken.getByTestId('changed-by-hand').count(), 0);
-  await page.locator(`[data-question-id="${TAKEN}"]`).scrollIntoViewIfNeeded();
-  await screenshot(page, 'scan-provenance');
+  await page.locator(`[data-question-id="${TAKEN}"]`).screenshot({ path: 'test-artifacts/scan-provenance.png' });
 
   await page.locator('.family-nav button', { hasText: 'Results' }).click();
   await page.getByTestId('download-html').waitFor();
@@ -157,7 +165,7 @@ test('a scan that is not usable is explained and leaves the work as it was', asy
   const sample = await readFile(SCUBAGEAR, 'utf8');
   const cases = [
     ['ScubaResults_cut.json', sample.slice(0, 5000), /ends before its results do: it was probably cut short/],
-    ['TestResults.json', JSON.stringify({ Tests: [{ Id: 'MT.1001', Result: 'Passed', Name: 'x' }] }), /no CISA SCuBA tests/],
+    ['TestResults-2026-04-01-100000.json', await readFile(MAESTER_MT_ONLY, 'utf8'), /holds no CISA SCuBA tests/],
   ];
   await page.locator('.family-nav button', { hasText: 'Saved assessments' }).click();
   for (const [name, text, message] of cases) {

@@ -212,6 +212,7 @@ fn assemble(parts: &Parts) -> String {
         glue = inline_snippets(parts.glue.trim_end(), &parts.snippets),
         wasm = engine.encode(gzip(&parts.wasm)),
     );
+    // The data block sits in <head>: the app mounts into <body>, and Yew empties its host first.
     // Inline text must not close its own element early.
     let script = script.replace("</script", "<\\/script");
     let module = module_script(&parts.module_glue).replace("</script", "<\\/script");
@@ -229,12 +230,12 @@ fn assemble(parts: &Parts) -> String {
     <title>Midnight Blizzard response self-assessment</title>
     <link rel="icon" href="data:image/svg+xml;base64,{icon}" />
     <style>{style}</style>
+    <script type="{ON_DEMAND_TYPE}" {ON_DEMAND_ATTRIBUTE}="{MODULE_NAME}">{module_wasm}</script>
     <script type="module">{module}</script>
     <script type="module">{script}</script>
   </head>
   <body>
     <noscript>This assessment runs entirely in your browser and needs JavaScript and WebAssembly enabled.</noscript>
-    <script type="{ON_DEMAND_TYPE}" {ON_DEMAND_ATTRIBUTE}="{MODULE_NAME}">{module_wasm}</script>
   </body>
 </html>
 "#,
@@ -276,9 +277,12 @@ mod tests {
         // module scripts need to be (and are) in the policy.
         let hashes = inline_script_hashes(&html);
         assert_eq!(hashes.len(), 3);
-        assert!(html.contains(&format!("'{}'", hashes[0])));
+        assert!(
+            !html.contains(&format!("'{}'", hashes[0])),
+            "the data block comes first"
+        );
         assert!(html.contains(&format!("'{}'", hashes[1])));
-        assert!(!html.contains(&format!("'{}'", hashes[2])));
+        assert!(html.contains(&format!("'{}'", hashes[2])));
         assert!(html.contains("connect-src 'none'"));
         assert!(html.contains(&sha256_source("body { color: red; }")));
         let packed = base64::engine::general_purpose::STANDARD.encode(gzip(&parts().wasm));
@@ -293,9 +297,15 @@ mod tests {
     fn the_on_demand_module_is_a_data_block_and_its_glue_a_definition() {
         let html = assemble(&parts());
         let packed = base64::engine::general_purpose::STANDARD.encode(gzip(&parts().module_wasm));
-        assert!(html.contains(&format!(
+        let block = format!(
             "<script type=\"application/octet-stream\" data-on-demand=\"reports\">{packed}</script>"
-        )));
+        );
+        let at = html.find(&block).expect("the module is a data block");
+        // Yew empties <body> when it mounts the app: the block must be outside it.
+        assert!(
+            at < html.find("</head>").unwrap(),
+            "the data block is in <head>"
+        );
         assert!(html.contains("globalThis.mbsaReports = { default: __wbg_init, render_report };"));
         assert!(
             !html.contains("export function"),

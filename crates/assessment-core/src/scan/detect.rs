@@ -176,7 +176,10 @@ impl Parts {
     /// Why a file that stopped being readable gave no scan.
     fn failure(&self, error: &serde_json::Error, text: &str) -> ScanError {
         match (error.classify(), self.hint) {
-            (Category::Eof, _) => ScanError::Truncated,
+            // Cut short before anything a scanner writes: nothing says it is a scanner file (a
+            // cut-off assessment file must be explained as one by the app, not as a scan).
+            (Category::Eof, None) => ScanError::NotAScan,
+            (Category::Eof, Some(_)) => ScanError::Truncated,
             (_, Some(tool)) => ScanError::Damaged {
                 tool,
                 what: self.reading.clone().unwrap_or_default(),
@@ -323,7 +326,13 @@ mod tests {
         assert_eq!(error(b"\xEF\xBB\xBF \r\n"), ScanError::Empty);
         assert_eq!(error(b"hello"), ScanError::NotJson { at: 0 });
         assert_eq!(error(b"{\"a\": 1}\n{x"), ScanError::NotJson { at: 9 });
-        assert_eq!(error(b"{\"a\": [1, 2"), ScanError::Truncated);
+        assert_eq!(error(b"{\"a\": [1, 2"), ScanError::NotAScan);
+        assert_eq!(error(b"{\"Tests\": [1, 2"), ScanError::Truncated);
+        assert_eq!(
+            error(b"{\"kind\": \"midnight-blizzard-self-assessment\", \"version\": 2, \"assess"),
+            ScanError::NotAScan,
+            "a cut-off assessment file is not called a scan"
+        );
         assert_eq!(error(b"[1, 2, {\"b\": null}]"), ScanError::NotAScan);
         assert_eq!(error(b"\"text\""), ScanError::NotAScan);
         assert_eq!(
