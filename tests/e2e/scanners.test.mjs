@@ -41,7 +41,8 @@ async function checkedValue(page, id) {
     .evaluateAll((nodes) => nodes.map((n) => n.value));
 }
 
-test('a ScubaGear scan pre-fills answers with provenance, keeps hand answers, reaches every report, and undoes in one step; Maester goes on top', async () => {
+/** A new assessment in a fresh page with KEPT answered "not in place" by hand. */
+async function newAssessmentWithHandAnswer() {
   const { context, page, requests } = await openPage(ctx.browser);
   const app = new Walkthrough(page);
   await page.goto(ctx.server.url);
@@ -50,6 +51,11 @@ test('a ScubaGear scan pre-fills answers with provenance, keeps hand answers, re
   await app.toQuestions();
   await toFamily(page, 'MFA and password-spray');
   await app.answer(KEPT, 'none');
+  return { context, page, requests, app };
+}
+
+test('a ScubaGear scan pre-fills answers with provenance, keeps hand answers, reaches every report, and undoes in one step; Maester goes on top', async () => {
+  const { context, page, requests, app } = await newAssessmentWithHandAnswer();
   assert.deepEqual(await checkedValue(page, KEPT), ['none']);
 
   await openScan(page, SCUBAGEAR);
@@ -154,14 +160,7 @@ test('a ScubaGear scan pre-fills answers with provenance, keeps hand answers, re
 });
 
 test('a scan that is not usable is explained and leaves the work as it was', async () => {
-  const { context, page } = await openPage(ctx.browser);
-  const app = new Walkthrough(page);
-  await page.goto(ctx.server.url);
-  await app.start();
-  await app.fillDetails({ organisation: 'Scanned Org', assessor: 'Tester' });
-  await app.toQuestions();
-  await toFamily(page, 'MFA and password-spray');
-  await app.answer(KEPT, 'none');
+  const { context, page } = await newAssessmentWithHandAnswer();
   const sample = await readFile(SCUBAGEAR, 'utf8');
   const cases = [
     ['ScubaResults_cut.json', sample.slice(0, 5000), /ends before its results do: it was probably cut short/],
