@@ -164,6 +164,7 @@ test('a scan that is not usable is explained and leaves the work as it was', asy
   const sample = await readFile(SCUBAGEAR, 'utf8');
   const cases = [
     ['ScubaResults_cut.json', sample.slice(0, 5000), /ends before its results do: it was probably cut short/],
+    ['ScubaResults.csv', 'Control ID,Requirement,Result\nMS.AAD.1.1v1,Legacy authentication SHALL be blocked.,Pass\n', /not JSON.*not their CSV or HTML reports/],
     ['TestResults-2026-04-01-100000.json', await readFile(MAESTER_MT_ONLY, 'utf8'), /holds no CISA SCuBA tests/],
   ];
   await page.locator('.family-nav button', { hasText: 'Saved assessments' }).click();

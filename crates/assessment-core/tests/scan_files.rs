@@ -628,8 +628,9 @@ fn json_that_is_no_scan_is_refused() {
     assert_eq!(not_json, ScanError::NotJson { at: 0 });
     assert_eq!(
         not_json.to_string(),
-        "This file is text but not a ScubaGear or Maester result: it stops being valid JSON at \
-         position 0. Nothing was changed."
+        "This file is text but not JSON, so it is neither a scanner result nor an assessment \
+         file. Open ScubaGear's or Maester's JSON results (not their CSV or HTML reports), or an \
+         assessment file. Nothing was changed."
     );
 }
 

@@ -184,8 +184,12 @@ impl Parts {
                 tool,
                 what: self.reading.clone().unwrap_or_default(),
             },
-            (Category::Syntax, None) => ScanError::NotJson {
-                at: offset(text, error.line(), error.column()),
+            // Not JSON from its first character (a CSV export, a text file): say so. JSON that
+            // breaks later, before any scanner key, is nothing a scanner wrote; the app then
+            // explains it as the assessment file it more likely is, with line and column.
+            (Category::Syntax, None) => match offset(text, error.line(), error.column()) {
+                0 => ScanError::NotJson { at: 0 },
+                _ => ScanError::NotAScan,
             },
             _ => ScanError::NotAScan,
         }
@@ -325,7 +329,8 @@ mod tests {
         assert_eq!(error(b""), ScanError::Empty);
         assert_eq!(error(b"\xEF\xBB\xBF \r\n"), ScanError::Empty);
         assert_eq!(error(b"hello"), ScanError::NotJson { at: 0 });
-        assert_eq!(error(b"{\"a\": 1}\n{x"), ScanError::NotJson { at: 9 });
+        assert_eq!(error(b"{\"a\": 1}\n{x"), ScanError::NotAScan);
+        assert_eq!(error(b"{\"kind\": oops}"), ScanError::NotAScan);
         assert_eq!(error(b"{\"a\": [1, 2"), ScanError::NotAScan);
         assert_eq!(error(b"{\"Tests\": [1, 2"), ScanError::Truncated);
         assert_eq!(

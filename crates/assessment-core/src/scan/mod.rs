@@ -261,10 +261,10 @@ impl std::fmt::Display for ScanError {
                 "This file is not text (it may be a PDF, a spreadsheet or a picture). Open a \
                  ScubaGear or Maester JSON result, or an assessment file.",
             )?,
-            ScanError::NotJson { at } => write!(
-                f,
-                "This file is text but not a ScubaGear or Maester result: it stops being valid \
-                 JSON at position {at}."
+            ScanError::NotJson { .. } => f.write_str(
+                "This file is text but not JSON, so it is neither a scanner result nor an \
+                 assessment file. Open ScubaGear's or Maester's JSON results (not their CSV or \
+                 HTML reports), or an assessment file.",
             )?,
             ScanError::Truncated => f.write_str(
                 "This scanner file ends before its results do: it was probably cut short while \
