@@ -408,7 +408,11 @@ pub fn read_packed(
     let tenant = usize::try_from(tenant).ok();
     match read_scan(&bank, &table, &assessment, scan, file_name, tenant) {
         Ok(reading) => Ok(reading.to_text()),
-        Err(crate::scan::ScanError::NotAScan) => Err(NOT_A_SCAN.to_owned()),
+        // An empty (or blank) file says nothing of a scanner: the app gives the assessment
+        // reader's own reason, which also covers a blank file over its size limit.
+        Err(crate::scan::ScanError::NotAScan | crate::scan::ScanError::Empty) => {
+            Err(NOT_A_SCAN.to_owned())
+        }
         Err(error) => Err(error.to_string()),
     }
 }

@@ -409,3 +409,17 @@ fn a_question_that_does_not_apply_is_not_answered_by_a_scan() {
     let preview = import::preview(&bank, &table(), &not_m365, &scan);
     assert!(preview.rows.iter().all(|r| r.question != ids[0]));
 }
+
+#[test]
+fn a_blank_file_is_left_to_the_assessment_reader() {
+    let bank = shipped_bank();
+    let (lite, _) = bank.clone().split_guidance();
+    let file = assessment_core::savefile::save(&Assessment::default(), &bank, "0.0.0", "");
+    let table = table().to_bytes();
+    let packed = |bytes: &[u8]| {
+        import::read_packed(&lite.to_bytes(), &table, &file, bytes, "x.json", -1).unwrap_err()
+    };
+    assert_eq!(packed(&vec![b' '; 6 * 1024 * 1024]), import::NOT_A_SCAN);
+    assert_eq!(packed(b""), import::NOT_A_SCAN);
+    assert!(packed(b"{\"Tests\": [").contains("cut short"));
+}
