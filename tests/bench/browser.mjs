@@ -3,7 +3,7 @@
 // memory after a full journey. Prints one JSON object; `cargo xtask bench` writes it into
 // docs/PERFORMANCE.md. Every figure is the median of several runs in headless Chromium.
 import { serveDist, launchBrowser } from '../e2e/support.mjs';
-import { Walkthrough } from '../e2e/pages.mjs';
+import { Walkthrough, fit } from '../e2e/pages.mjs';
 import { readFile } from 'node:fs/promises';
 
 const SCUBAGEAR_SAMPLE = 'crates/assessment-core/tests/fixtures/scanners/scubagear-v1.8.0/ScubaResults_fa5589b7-d528-4f80.json';
@@ -62,7 +62,10 @@ async function repaint(browser, url) {
     const out = [];
     for (let i = 0; i < runs; i += 1) {
       const card = cards[i % cards.length];
-      const radio = card.querySelector(`input[value="${values[i % values.length]}"]`);
+      // Each answer type offers its own levels (a setting only on and off): take one of the
+      // card's levels that is not chosen yet, so every click changes the answer.
+      const radio = [...card.querySelectorAll('input[type=radio]')]
+        .filter((r) => values.includes(r.value) && !r.checked)[i % 2] ?? card.querySelector('input[value="none"]:not(:checked)');
       const changed = new Promise((done) => {
         const observer = new MutationObserver(() => { observer.disconnect(); done(); });
         observer.observe(document.getElementById('main'), { subtree: true, attributes: true, childList: true, characterData: true });
@@ -96,7 +99,7 @@ async function downloads(browser, url) {
   await app.fillDetails({ organisation: 'Bench Org', assessor: 'Bench' });
   await app.toQuestions();
   for (;;) {
-    for (const id of await app.questionIds()) await app.answer(id, 'largely');
+    for (const id of await app.questionIds()) await app.answer(id, fit(await app.answerType(id), 'largely'));
     const isLast = (await app.heading()).startsWith('Incident response');
     await page.getByTestId('next').click();
     if (isLast) break;
