@@ -57,10 +57,12 @@ pub fn with_policy(html: &str, policy: &str) -> Result<String, String> {
     Ok(format!("{}{meta}{}", &html[..head], &html[head..]))
 }
 
-/// The post-build hook: rewrites `$TRUNK_STAGING_DIR/index.html` with its policy.
+/// The post-build hook: rewrites `$TRUNK_STAGING_DIR/index.html` with its policy, and drops
+/// from each on-demand module's folder the snippets its glue does not import (see [`crate::glue`]).
 pub fn apply_to_staging() -> Result<(), String> {
     let dir = std::env::var("TRUNK_STAGING_DIR")
         .map_err(|_| "run by Trunk's post_build hook, which sets TRUNK_STAGING_DIR".to_string())?;
+    crate::glue::prune_module_folders(Path::new(&dir))?;
     let path = Path::new(&dir).join("index.html");
     let html =
         fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;

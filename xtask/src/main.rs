@@ -9,6 +9,7 @@ mod budget;
 mod csp;
 mod docs;
 mod files;
+mod glue;
 mod oscal;
 mod release;
 mod run;

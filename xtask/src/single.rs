@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::glue;
+
 /// The files of a hosted build that the one-file edition is made from.
 struct Parts {
     glue: String,
@@ -73,7 +75,7 @@ pub fn build(parts: &Path, out: &Path) -> Result<String, String> {
 
 fn read_parts(dist: &Path) -> Result<Parts, String> {
     let glue = read_text(&find_file(dist, ".js", "JavaScript glue")?)?;
-    let snippets = snippet_imports(&glue)
+    let snippets = glue::snippet_imports(&glue)
         .into_iter()
         .map(|path| Ok((path.clone(), read_text(&dist.join(&path))?)))
         .collect::<Result<_, String>>()?;
@@ -110,16 +112,6 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// The paths of the glue's `import { … } from './snippets/…';` lines, without the `./`.
-fn snippet_imports(glue: &str) -> Vec<String> {
-    glue.lines()
-        .filter(|line| line.starts_with("import "))
-        .filter_map(|line| line.split_once(" from './")?.1.strip_suffix("';"))
-        .filter(|path| path.starts_with("snippets/"))
-        .map(str::to_owned)
-        .collect()
 }
 
 /// The glue with each snippet import replaced by the snippet's own text (its `export`s made plain
