@@ -34,70 +34,70 @@ const SEVERITIES: [Severity; 4] = [
 
 #[derive(Template)]
 #[template(path = "report.html", whitespace = "minimize")]
-struct Report<'a> {
-    bank: &'a Bank,
-    generated_at: &'a str,
-    app_version: &'a str,
-    edition: &'a str,
-    style: &'static str,
-    csp: String,
-    organisation: Cow<'a, str>,
-    assessor: Cow<'a, str>,
-    assessed_on: String,
-    notified_on: String,
-    today: String,
-    score: u32,
-    summary: String,
-    tier: &'a TierResult,
-    top: Vec<Action<'a>>,
-    open_count: usize,
-    families: Vec<FamilyRow<'a>>,
-    chart_height: u32,
-    groups: Vec<Group<'a>>,
-    accepted: Vec<Action<'a>>,
-    answers: Vec<FamilyAnswers<'a>>,
-    excluded: Vec<Listed<'a>>,
-    not_applicable: Vec<Listed<'a>>,
-    needs_reason: &'a [QuestionRef],
-    weights: Vec<(&'static str, u32)>,
-    credits: Vec<(&'static str, u32)>,
-    tiers: Vec<TierRow>,
-    sources: &'a [Source],
-    fingerprint: String,
+pub(crate) struct Report<'a> {
+    pub(crate) bank: &'a Bank,
+    pub(crate) generated_at: &'a str,
+    pub(crate) app_version: &'a str,
+    pub(crate) edition: &'a str,
+    pub(crate) style: &'static str,
+    pub(crate) csp: String,
+    pub(crate) organisation: Cow<'a, str>,
+    pub(crate) assessor: Cow<'a, str>,
+    pub(crate) assessed_on: String,
+    pub(crate) notified_on: String,
+    pub(crate) today: String,
+    pub(crate) score: u32,
+    pub(crate) summary: String,
+    pub(crate) tier: &'a TierResult,
+    pub(crate) top: Vec<Action<'a>>,
+    pub(crate) open_count: usize,
+    pub(crate) families: Vec<FamilyRow<'a>>,
+    pub(crate) chart_height: u32,
+    pub(crate) groups: Vec<Group<'a>>,
+    pub(crate) accepted: Vec<Action<'a>>,
+    pub(crate) answers: Vec<FamilyAnswers<'a>>,
+    pub(crate) excluded: Vec<Listed<'a>>,
+    pub(crate) not_applicable: Vec<Listed<'a>>,
+    pub(crate) needs_reason: &'a [QuestionRef],
+    pub(crate) weights: Vec<(&'static str, u32)>,
+    pub(crate) credits: Vec<(&'static str, u32)>,
+    pub(crate) tiers: Vec<TierRow>,
+    pub(crate) sources: &'a [Source],
+    pub(crate) fingerprint: String,
 }
 
 /// One family's score, with the geometry of its bar in the chart.
-struct FamilyRow<'a> {
-    id: &'a str,
-    title: &'a str,
-    percent: u32,
-    summary: String,
-    label_y: u32,
-    bar_y: u32,
-    width: u32,
+pub(crate) struct FamilyRow<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) percent: u32,
+    pub(crate) summary: String,
+    pub(crate) label_y: u32,
+    pub(crate) bar_y: u32,
+    pub(crate) width: u32,
 }
 
-struct Group<'a> {
-    label: &'static str,
+pub(crate) struct Group<'a> {
+    pub(crate) label: &'static str,
     /// CSS class of the group's cards.
-    class: &'static str,
-    items: Vec<Action<'a>>,
+    pub(crate) class: &'static str,
+    pub(crate) items: Vec<Action<'a>>,
 }
 
-struct FamilyAnswers<'a> {
-    title: &'a str,
-    rows: Vec<AnswerRow<'a>>,
+pub(crate) struct FamilyAnswers<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) rows: Vec<AnswerRow<'a>>,
 }
 
-struct AnswerRow<'a> {
-    id: &'a str,
-    title: &'a str,
-    answer: AnswerCell,
-    reason: Cow<'a, str>,
-    note: Cow<'a, str>,
-    owner: Cow<'a, str>,
-    target: String,
-    status: &'static str,
+pub(crate) struct AnswerRow<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) answer: AnswerCell,
+    pub(crate) reason: Cow<'a, str>,
+    pub(crate) note: Cow<'a, str>,
+    pub(crate) owner: Cow<'a, str>,
+    pub(crate) target: String,
+    pub(crate) status: &'static str,
 }
 
 /// The answer of a question in "Every answer", with what a scan said beside it.
@@ -110,28 +110,28 @@ struct AnswerRow<'a> {
     source = r#"{{ answer }}{% if let Some(p) = evidence %}<p class="evidence">{{ p.summary() }}{% if p.changed_by_hand %} <strong>{{ p.changed_text() }}</strong>{% endif %}</p>{% endif %}"#,
     ext = "html"
 )]
-struct AnswerCell {
-    answer: &'static str,
-    evidence: Option<Provenance>,
+pub(crate) struct AnswerCell {
+    pub(crate) answer: &'static str,
+    pub(crate) evidence: Option<Provenance>,
 }
 
 // Its output is HTML in which every text is already escaped (above).
 impl askama::filters::HtmlSafe for AnswerCell {}
 
 /// A question in a list, with why it is there.
-struct Listed<'a> {
-    id: &'a str,
-    title: &'a str,
-    reason: Cow<'a, str>,
+pub(crate) struct Listed<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) reason: Cow<'a, str>,
 }
 
-struct TierRow {
-    number: u32,
-    name: &'static str,
-    meaning: &'static str,
+pub(crate) struct TierRow {
+    pub(crate) number: u32,
+    pub(crate) name: &'static str,
+    pub(crate) meaning: &'static str,
     /// The least level per severity, most severe first.
-    minimums: Vec<&'static str>,
-    score: String,
+    pub(crate) minimums: Vec<&'static str>,
+    pub(crate) score: String,
 }
 
 /// Bar length in chart units per score point (a full bar is 500 units).
@@ -145,7 +145,9 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
         .unwrap_or_else(|_| unreachable!("the report template writes to a String and cannot fail"))
 }
 
-fn report<'a>(ctx: &ReportContext<'a>) -> Report<'a> {
+/// The report's content, which the Word document ([`super::docx`]) and the workbook
+/// ([`super::xlsx`]) are also made from.
+pub(crate) fn report<'a>(ctx: &ReportContext<'a>) -> Report<'a> {
     let (bank, assessment, evaluation) = (ctx.bank, ctx.assessment, ctx.evaluation);
     let details = &assessment.details;
     let family_title = |id: &'a str| bank.family(id).map_or(id, |f| f.title.as_str());

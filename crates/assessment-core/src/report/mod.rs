@@ -36,6 +36,7 @@ mod html;
 mod markdown;
 mod oscal;
 mod packed;
+mod prose;
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
