@@ -10,6 +10,7 @@ mod csp;
 mod docs;
 mod files;
 mod glue;
+mod office;
 mod oscal;
 mod release;
 mod run;
@@ -34,6 +35,7 @@ commands:
   size    check the gzip size budgets (first visit <= 280 KB; one-file edition: start <= 350 KB, whole <= 1.2 MB)
   bench   run every benchmark (sizes, start-up, repaint, reports, memory, native) into docs/PERFORMANCE.md
   oscal   validate the OSCAL export with compliance-trestle (installed into .tools/ on first use)
+  office  check the Excel and Word reports with openpyxl, python-docx (.tools/) and LibreOffice
   csp     (run by Trunk after each build) write the Content-Security-Policy into index.html";
 
 fn main() -> ExitCode {
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
             .and_then(|()| budget::check("dist", bench::FLOOR_DIST, SINGLE_FILE)),
         Some("bench") => build().and_then(|_| bench::bench(SINGLE_FILE)),
         Some("oscal") => oscal::validate(),
+        Some("office") => office::check(),
         Some("csp") => csp::apply_to_staging(),
         _ => {
             eprintln!("{USAGE}");
@@ -195,6 +198,9 @@ fn test() -> Result<(), String> {
 
     run::step("OSCAL validation (compliance-trestle)");
     oscal::validate()?;
+
+    run::step("Editable reports against independent readers (openpyxl, python-docx, LibreOffice)");
+    office::check()?;
 
     // With the generator linked in, as in the one-file edition, so the guidance is there from the
     // start; the hosted build's loading of it after the first screen is covered end to end.

@@ -1,0 +1,333 @@
+//! `cargo xtask office`: checks the editable reports (.xlsx, .docx) with independent readers.
+//!
+//! The core writes an Excel action plan and a Word report for a few fixed assessments (a test in
+//! `crates/assessment-core/tests/reports.rs`, which also writes what each file must hold to
+//! `expectations.json`); `tests/office/check.py` then reads every file with openpyxl and
+//! python-docx, and LibreOffice must turn each one into a PDF. The Python readers live in a
+//! virtual environment under the git-ignored `.tools/`, installed from PyPI on first use;
+//! LibreOffice comes from Debian. A picture of the first page of each complete sample is left in
+//! `test-artifacts/office/` for a person to look at.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::run::{cmd, output, repo_root, run, step};
+
+/// The readers and the exact releases the check uses (PyPI project names).
+pub const READERS: [(&str, &str); 2] = [("openpyxl", "3.1.5"), ("python-docx", "1.2.0")];
+
+/// Debian's LibreOffice without a desktop. Draw's package carries the graphic export filters
+/// (writer_png_Export, calc_png_Export) the pictures need; Writer and Calc alone only make PDFs.
+const LIBREOFFICE: [&str; 3] = [
+    "libreoffice-writer-nogui",
+    "libreoffice-calc-nogui",
+    "libreoffice-draw-nogui",
+];
+
+/// What the packages above install: the program, and the filters Draw's package adds.
+const LIBREOFFICE_FILES: [&str; 2] = [
+    "/usr/bin/soffice",
+    "/usr/lib/libreoffice/share/registry/graphicfilter.xcd",
+];
+
+/// Where the virtual environment goes, relative to the repository root.
+const VENV: &str = ".tools/office-venv";
+
+/// Where the sample files go, relative to the repository root.
+const SAMPLES: &str = "target/office-samples";
+
+/// Where the pictures for a person go, relative to the repository root.
+const PICTURES: &str = "test-artifacts/office";
+
+/// A PDF smaller than this has no page worth the name.
+const MIN_PDF_BYTES: usize = 1024;
+
+/// Sets up the readers if needed, writes the samples and checks every one of them.
+pub fn check() -> Result<(), String> {
+    let python = ensure_readers()?;
+    crate::tools::ensure_debian_packages(&LIBREOFFICE_FILES, &LIBREOFFICE, false)?;
+    let samples = write_samples()?;
+    let readers = READERS.map(|(name, version)| format!("{name} {version}"));
+    step(&format!(
+        "Reading the samples with {}",
+        readers.join(" and ")
+    ));
+    run(cmd(&python.to_string_lossy())
+        .arg("tests/office/check.py")
+        .arg(&samples))?;
+    convert_to_pdf(&samples)?;
+    draw_first_pages(&samples)
+}
+
+/// Clears the samples folder and has the core's test fill it.
+fn write_samples() -> Result<PathBuf, String> {
+    let samples = repo_root().join(SAMPLES);
+    if samples.exists() {
+        fs::remove_dir_all(&samples)
+            .map_err(|e| format!("could not clear {}: {e}", samples.display()))?;
+    }
+    step("Writing Excel and Word samples (assessment-core test write_office_samples)");
+    run(cmd("cargo")
+        .args([
+            "test",
+            "--locked",
+            "--quiet",
+            "--package",
+            "assessment-core",
+            "--features",
+            "toml,office",
+            "--test",
+            "reports",
+            "--",
+            "--exact",
+            "write_office_samples",
+        ])
+        .env("OFFICE_SAMPLES_DIR", &samples))?;
+    // A filter that matches no test passes too: the file the test writes tells it ran.
+    if !samples.join("expectations.json").is_file() {
+        return Err(format!(
+            "write_office_samples left no expectations.json in {SAMPLES}: is the test there?"
+        ));
+    }
+    Ok(samples)
+}
+
+/// Every sample LibreOffice must open, turned into a PDF in `<samples>/pdf`.
+fn convert_to_pdf(samples: &Path) -> Result<(), String> {
+    let files = office_files(samples)?;
+    if !files.iter().any(|f| f.ends_with(".xlsx")) || !files.iter().any(|f| f.ends_with(".docx")) {
+        return Err(format!(
+            "the sample writer left no .xlsx or no .docx in {SAMPLES} (found {files:?})"
+        ));
+    }
+    // complete.xlsx and complete.docx would both become complete.pdf: renamed copies keep both.
+    let inputs = renamed_copies(samples, &files, &samples.join("renamed"))?;
+    let pdf = samples.join("pdf");
+    step(&format!(
+        "Converting {} file(s) to PDF with LibreOffice",
+        inputs.len()
+    ));
+    soffice("pdf", &pdf, &inputs)?;
+    let failures: Vec<String> = inputs
+        .iter()
+        .filter_map(|input| {
+            let out = pdf.join(converted_name(input, "pdf"));
+            let problem = match fs::read(&out) {
+                Ok(bytes) => pdf_problem(&bytes)?,
+                Err(e) => format!("not written ({e})"),
+            };
+            Some(format!("{}: {problem}", out.display()))
+        })
+        .collect();
+    if failures.is_empty() {
+        println!("{} PDF(s) written to {}", inputs.len(), pdf.display());
+        Ok(())
+    } else {
+        Err(format!(
+            "LibreOffice could not convert every sample:\n  {}",
+            failures.join("\n  ")
+        ))
+    }
+}
+
+/// The first page of the complete workbook and document as PNG, for a person to look at.
+fn draw_first_pages(samples: &Path) -> Result<(), String> {
+    let pictures = repo_root().join(PICTURES);
+    if pictures.exists() {
+        fs::remove_dir_all(&pictures)
+            .map_err(|e| format!("could not clear {}: {e}", pictures.display()))?;
+    }
+    let names = ["complete.xlsx".to_owned(), "complete.docx".to_owned()];
+    let inputs = renamed_copies(samples, &names, &samples.join("renamed"))?;
+    step("Drawing the first page of complete.xlsx and complete.docx (LibreOffice, PNG)");
+    soffice("png", &pictures, &inputs)?;
+    for input in &inputs {
+        let out = pictures.join(converted_name(input, "png"));
+        let bytes = fs::read(&out).unwrap_or_default();
+        if !bytes.starts_with(b"\x89PNG") {
+            return Err(format!("LibreOffice drew no PNG at {}", out.display()));
+        }
+        println!("{} ({} bytes)", out.display(), bytes.len());
+    }
+    Ok(())
+}
+
+/// The .xlsx and .docx file names in `folder`, sorted.
+fn office_files(folder: &Path) -> Result<Vec<String>, String> {
+    let mut files: Vec<String> = fs::read_dir(folder)
+        .map_err(|e| format!("no samples in {}: {e}", folder.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".xlsx") || name.ends_with(".docx"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Copies each of `names` from `from` into `to` under its [`renamed`] name.
+fn renamed_copies(from: &Path, names: &[String], to: &Path) -> Result<Vec<PathBuf>, String> {
+    fs::create_dir_all(to).map_err(|e| format!("could not create {}: {e}", to.display()))?;
+    names
+        .iter()
+        .map(|name| {
+            let copy = to.join(renamed(name));
+            fs::copy(from.join(name), &copy)
+                .map_err(|e| format!("could not copy {name} to {}: {e}", copy.display()))?;
+            Ok(copy)
+        })
+        .collect()
+}
+
+/// `complete.xlsx` as `complete-xlsx.xlsx`: the kind stays in the name of what it turns into.
+fn renamed(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, extension)) => format!("{stem}-{extension}.{extension}"),
+        None => name.to_owned(),
+    }
+}
+
+/// The name LibreOffice gives the `format` conversion of `input` (its extension replaced).
+fn converted_name(input: &Path, format: &str) -> String {
+    let stem = input.file_stem().unwrap_or_default().to_string_lossy();
+    format!("{stem}.{format}")
+}
+
+/// Why `bytes` is not a plausible PDF, if it is not.
+fn pdf_problem(bytes: &[u8]) -> Option<String> {
+    if !bytes.starts_with(b"%PDF") {
+        Some("does not start with %PDF".into())
+    } else if bytes.len() <= MIN_PDF_BYTES {
+        Some(format!("only {} bytes", bytes.len()))
+    } else {
+        None
+    }
+}
+
+/// One LibreOffice run converting every one of `inputs` to `format` into `outdir`: it takes
+/// seconds to start, so files go together. A profile of its own, removed after, means a stale
+/// or running instance (which would take the job over, or lock the profile) never interferes.
+fn soffice(format: &str, outdir: &Path, inputs: &[PathBuf]) -> Result<(), String> {
+    let profile = std::env::temp_dir().join(format!("lo-profile-{}", std::process::id()));
+    let started = Instant::now();
+    let result = run(cmd(LIBREOFFICE_FILES[0])
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            format,
+            "--outdir",
+        ])
+        .arg(outdir)
+        .args(inputs));
+    let _ = fs::remove_dir_all(&profile);
+    println!(
+        "LibreOffice converted {} file(s) to {format} in {:.1} s",
+        inputs.len(),
+        started.elapsed().as_secs_f64()
+    );
+    result
+}
+
+/// The virtual environment's Python, with every reader installed at its pinned version.
+fn ensure_readers() -> Result<PathBuf, String> {
+    let venv = repo_root().join(VENV);
+    let python = venv.join(if cfg!(windows) {
+        "Scripts/python.exe"
+    } else {
+        "bin/python"
+    });
+    if !python.exists() {
+        step(&format!("Creating a Python virtual environment in {VENV}"));
+        if run(cmd("python3").args(["-m", "venv", VENV])).is_err() {
+            // A machine without Python, or Debian's python3 without its venv module.
+            let _ = fs::remove_dir_all(&venv);
+            crate::tools::ensure_debian_packages(
+                &["/usr/bin/python3", "/usr/lib/python3/dist-packages"],
+                &["python3", "python3-venv", "python3-pip"],
+                true,
+            )?;
+            run(cmd("python3").args(["-m", "venv", VENV]))
+                .map_err(|e| format!("{e}; python3 with the venv module is needed"))?;
+        }
+    }
+    // pip show fails when any package is missing, which reads the same as a wrong version.
+    let shown = output(
+        cmd(&python.to_string_lossy())
+            .args(["-m", "pip", "show", "--disable-pip-version-check"])
+            .args(READERS.map(|(name, _)| name)),
+    )
+    .unwrap_or_default();
+    if READERS
+        .iter()
+        .all(|&(name, version)| shown_version(&shown, name) == Some(version))
+    {
+        return Ok(python);
+    }
+    let pins = READERS.map(|(name, version)| format!("{name}=={version}"));
+    step(&format!("Installing {} into {VENV}", pins.join(" ")));
+    run(cmd(&python.to_string_lossy())
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
+        .args(&pins))?;
+    Ok(python)
+}
+
+/// The version `pip show` reports for `package`, from its output for one or more packages
+/// (blocks of `Name:` and `Version:` lines, separated by `---`).
+fn shown_version<'a>(text: &'a str, package: &str) -> Option<&'a str> {
+    let mut name = None;
+    for line in text.lines() {
+        if let Some(value) = line.strip_prefix("Name:") {
+            name = Some(value.trim());
+        } else if let Some(value) = line.strip_prefix("Version:") {
+            if name.is_some_and(|n| n.eq_ignore_ascii_case(package)) {
+                return Some(value.trim());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_each_version_pip_shows() {
+        let shown = "Name: openpyxl\nVersion: 3.1.5\nSummary: xlsx\n---\n\
+                     Name: python-docx\nVersion: 1.2.0\nSummary: docx\n";
+        assert_eq!(shown_version(shown, "openpyxl"), Some("3.1.5"));
+        assert_eq!(shown_version(shown, "python-docx"), Some("1.2.0"));
+        assert_eq!(shown_version(shown, "lxml"), None);
+        assert_eq!(
+            shown_version("WARNING: Package(s) not found", "openpyxl"),
+            None
+        );
+    }
+
+    #[test]
+    fn keeps_the_kind_in_the_converted_name() {
+        assert_eq!(renamed("complete.xlsx"), "complete-xlsx.xlsx");
+        assert_eq!(renamed("complete.docx"), "complete-docx.docx");
+        let input = Path::new("/x/renamed/complete-docx.docx");
+        assert_eq!(converted_name(input, "pdf"), "complete-docx.pdf");
+    }
+
+    #[test]
+    fn tells_a_pdf_from_a_stub() {
+        let mut pdf = b"%PDF-1.7\n".to_vec();
+        pdf.resize(2048, b' ');
+        assert_eq!(pdf_problem(&pdf), None);
+        assert!(pdf_problem(b"%PDF-1.7\n%%EOF").is_some_and(|p| p.contains("bytes")));
+        assert!(pdf_problem(&[b' '; 4096]).is_some_and(|p| p.contains("%PDF")));
+    }
+}
