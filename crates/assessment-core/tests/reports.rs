@@ -972,7 +972,7 @@ fn style_hash(css: &str) -> String {
     for byte in digest.iter() {
         bits.push_str(&format!("{byte:08b}"));
     }
-    while bits.len() % 6 != 0 {
+    while !bits.len().is_multiple_of(6) {
         bits.push('0');
     }
     let mut out: String = bits
@@ -982,7 +982,7 @@ fn style_hash(css: &str) -> String {
             alphabet[usize::from_str_radix(std::str::from_utf8(c).unwrap(), 2).unwrap()] as char
         })
         .collect();
-    while out.len() % 4 != 0 {
+    while !out.len().is_multiple_of(4) {
         out.push('=');
     }
     format!("sha256-{out}")
@@ -1438,4 +1438,88 @@ fn full_bank_reports_are_sound() {
     for (kind, output) in render_all(bank, &assessment) {
         assert!(!output.is_empty(), "{kind:?}");
     }
+}
+
+/// Writes the workbook and the Word document of four assessments (complete, partial, scanned and
+/// one whose every text is hostile) into `OFFICE_SAMPLES_DIR`, with `expectations.json` saying
+/// what each must hold, for the independent readers of `cargo xtask office` (openpyxl,
+/// python-docx, LibreOffice). Also checks that the same context gives the same bytes.
+#[cfg(feature = "office")]
+#[test]
+fn write_office_samples() {
+    use assessment_core::report::{one_line, render_office, OfficeKind};
+    use assessment_core::scoring::assess;
+
+    let bank = shipped();
+    let dir = std::env::var_os("OFFICE_SAMPLES_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/office-samples"),
+        PathBuf::from,
+    );
+    std::fs::create_dir_all(&dir).unwrap();
+    let hostile_parts: Vec<String> = hostile_strings();
+    let hostile = hostile_parts.concat();
+    let mut hostile_partial = partial_assessment(bank, &hostile);
+    let [first, second, ..] = &bank.questions[..] else {
+        panic!("a bank of at least two questions")
+    };
+    hostile_evidence(&mut hostile_partial, &hostile, [&first.id, &second.id]);
+    let partial = partial_assessment(bank, "Example Health Trust\nIT");
+    let preview = import::preview(bank, &scuba_table(), &partial, &sample_scan());
+    let scanned = import::apply(&partial, &preview, &import::Choices::new());
+    let mut complete = partial_assessment(bank, "Example Health Trust");
+    for question in &bank.questions {
+        if complete
+            .record(&question.id)
+            .and_then(|r| r.response.as_ref())
+            .is_none()
+        {
+            respond(&mut complete, &question.id, level(Level::Largely));
+        }
+    }
+    let label = "Confidential: board and IT only";
+    let hostile_label = "<b>Restricted</b> & \"=1+1\" 'x'";
+    let mut samples = serde_json::Map::new();
+    for (name, assessment, label) in [
+        ("complete", complete, label),
+        ("partial", partial, label),
+        ("scanned", scanned, label),
+        ("hostile", hostile_partial, hostile_label),
+    ] {
+        let rendered = Rendered::new(bank, &assessment);
+        let ctx = rendered.context(bank, &assessment);
+        for kind in OfficeKind::ALL {
+            let bytes = render_office(kind, &ctx, label).unwrap();
+            assert!(bytes.starts_with(b"PK\x03\x04"), "{name} {kind:?} is a zip");
+            assert_eq!(
+                bytes,
+                render_office(kind, &ctx, label).unwrap(),
+                "{name} {kind:?} is reproducible"
+            );
+            std::fs::write(dir.join(format!("{name}.{}", kind.extension())), bytes).unwrap();
+        }
+        let details = &assessment.details;
+        samples.insert(
+            name.into(),
+            serde_json::json!({
+                "organisation": one_line(&details.organisation),
+                "date": details.assessed_on.map_or("undated".to_owned(), |d| d.to_string()),
+                "label": label,
+                "actions": rendered.evaluation.plan.len(),
+                "accepted": rendered.evaluation.accepted_risks.len(),
+                "answers": assess(bank, &assessment).len(),
+                "hostile": name == "hostile",
+            }),
+        );
+    }
+    let strings: Vec<String> = hostile_parts
+        .iter()
+        .map(|s| clean(s).into_owned())
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    let expectations = serde_json::json!({ "samples": samples, "hostile_strings": strings });
+    std::fs::write(
+        dir.join("expectations.json"),
+        serde_json::to_string_pretty(&expectations).unwrap(),
+    )
+    .unwrap();
 }

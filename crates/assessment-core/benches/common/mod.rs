@@ -33,7 +33,7 @@ pub fn set_typical_profile(assessment: &mut Assessment) {
 
 /// The action status of the `i`-th question: one in five in progress.
 pub fn status(i: usize) -> ActionStatus {
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         ActionStatus::InProgress
     } else {
         ActionStatus::Open

@@ -32,11 +32,16 @@
 //! into the browser build (5.7 KB gzip in all, docs/PERFORMANCE.md).
 
 mod csv;
+#[cfg(feature = "office")]
+mod docx;
 mod html;
 mod markdown;
+mod office;
 mod oscal;
 mod packed;
 mod prose;
+#[cfg(feature = "office")]
+mod xlsx;
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -51,7 +56,12 @@ use crate::json::Json;
 use crate::plan::{Flag, PlanItem};
 use crate::scan::{ReportId, ScanSource, Tenant, Tool};
 
+#[cfg(feature = "office")]
+pub use office::render_office;
+pub use office::OfficeKind;
 pub use oscal::{uuid_v5, OSCAL_VERSION, UUID_NAMESPACE};
+#[cfg(feature = "office")]
+pub use packed::render_packed_office;
 pub use packed::{render_packed, Packed};
 
 /// Everything a report is made from. The core has no clock: the caller supplies the time.
@@ -309,7 +319,7 @@ fn is_bidi_control(c: char) -> bool {
 }
 
 /// `text` on one line: cleaned, with every run of line breaks and tabs turned into one space.
-pub(crate) fn one_line(text: &str) -> String {
+pub fn one_line(text: &str) -> String {
     let cleaned = clean(text);
     let mut out = String::with_capacity(cleaned.len());
     let mut gap = false;

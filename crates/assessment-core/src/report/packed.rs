@@ -35,6 +35,20 @@ pub struct Packed<'a> {
 pub fn render_packed(packed: &Packed) -> Result<String, String> {
     let kind = ReportKind::from_file_kind(packed.kind)
         .ok_or_else(|| format!("there is no report called \"{}\"", packed.kind))?;
+    with_context(packed, |context| render(kind, context))
+}
+
+/// The editable file `packed` asks for (its `kind` an [`OfficeKind::extension`]), with `label` as
+/// the Word document's confidentiality label, or a sentence saying why it cannot be made.
+#[cfg(feature = "office")]
+pub fn render_packed_office(packed: &Packed, label: &str) -> Result<Vec<u8>, String> {
+    let kind = super::OfficeKind::from_extension(packed.kind)
+        .ok_or_else(|| format!("there is no file called \"{}\"", packed.kind))?;
+    with_context(packed, |context| super::render_office(kind, context, label))?
+}
+
+/// `make` applied to the report context `packed` describes, or why it cannot be read.
+fn with_context<T>(packed: &Packed, make: impl FnOnce(&ReportContext) -> T) -> Result<T, String> {
     let today: NaiveDate =
         parse_iso(packed.today).ok_or_else(|| format!("\"{}\" is not a date", packed.today))?;
     let bank = Bank::from_bytes(packed.bank)
@@ -52,5 +66,5 @@ pub fn render_packed(packed: &Packed) -> Result<String, String> {
         app_version: packed.app_version,
         edition: packed.edition,
     };
-    Ok(render(kind, &context))
+    Ok(make(&context))
 }
