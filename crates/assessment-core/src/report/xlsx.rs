@@ -258,7 +258,7 @@ fn row_height(columns: &[Column], cells: &[Cell]) -> f64 {
             Cell::Text(text) => clean(text)
                 .split('\n')
                 .map(|line| {
-                    (line.chars().count() as f64 / (width - 1.0))
+                    (line.chars().count() as f64 / (width * 1.15))
                         .ceil()
                         .max(1.0)
                 })
