@@ -2,9 +2,9 @@
 //! browser needs neither a TOML parser nor the bank's JSON decoder, and a broken bank fails the
 //! build with the offending items named.
 //!
-//! Three files: `bank.bin`, the bank without its guidance, which every visit loads, and
-//! `guidance.bin` and `scuba.bin` (the SCuBA policy table), which only a build with the
-//! `bundled-reports` feature embeds (the editions get them from the on-demand module; see
+//! Four files: `bank.bin`, the bank without its guidance, which every visit loads, and
+//! `guidance.bin`, `guided-bank.bin` (the bank with its guidance) and `scuba.bin` (the SCuBA
+//! policy table), which only a build with the `bundled-reports` feature embeds (the editions get them from the on-demand module; see
 //! `assessment_core::guidance`).
 //! `ASSESSMENT_BANK=<path>` builds with another bank (see `guidance::bank_for_build`).
 
@@ -14,12 +14,15 @@ use assessment_core::guidance::bank_for_build;
 use assessment_core::scuba::ScubaTable;
 
 fn main() {
-    let (bank, guidance) = bank_for_build("content".as_ref()).split_guidance();
+    let full = bank_for_build("content".as_ref());
+    let guided = full.to_bytes();
+    let (bank, guidance) = full.split_guidance();
     let table = ScubaTable::for_build("content".as_ref());
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, bytes) in [
         ("bank.bin", bank.to_bytes()),
         ("guidance.bin", guidance.to_bytes()),
+        ("guided-bank.bin", guided),
         ("scuba.bin", table.to_bytes()),
     ] {
         let path = out.join(name);

@@ -35,7 +35,7 @@ static FULL_BANK: OnceLock<Bank> = OnceLock::new();
 pub fn bank() -> &'static Bank {
     static LITE_BANK: OnceLock<Bank> = OnceLock::new();
     #[cfg(feature = "bundled-reports")]
-    install_guidance(include_bytes!(concat!(env!("OUT_DIR"), "/guidance.bin")));
+    install_guided_bank(include_bytes!(concat!(env!("OUT_DIR"), "/guided-bank.bin")));
     FULL_BANK
         .get()
         .unwrap_or_else(|| LITE_BANK.get_or_init(lite_bank))
@@ -52,20 +52,22 @@ pub fn has_guidance() -> bool {
     FULL_BANK.get().is_some()
 }
 
-/// Merges `guidance` (postcard, as `build.rs` encodes it) into the bank. False when it cannot be
-/// read or belongs to another bank; nothing changes then.
-pub fn install_guidance(guidance: &[u8]) -> bool {
+/// Installs the bank with its guidance (postcard, as the on-demand module encodes it from the
+/// bank the app embeds). False when it cannot be read or is another bank; nothing changes then.
+/// The module does the merging, so the app carries no decoder of the guidance on its own.
+pub fn install_guided_bank(bytes: &[u8]) -> bool {
     if has_guidance() {
         return true;
     }
-    let merged = assessment_core::guidance::Guidance::from_bytes(guidance)
-        .and_then(|guidance| lite_bank().with_guidance(guidance));
-    match merged {
-        Ok(bank) => {
-            FULL_BANK.get_or_init(|| bank);
+    let lite = bank();
+    match Bank::from_bytes(bytes) {
+        Ok(full)
+            if full.version == lite.version && full.questions.len() == lite.questions.len() =>
+        {
+            FULL_BANK.get_or_init(|| full);
             true
         }
-        Err(_) => false,
+        _ => false,
     }
 }
 

@@ -9,7 +9,7 @@ use assessment_core::encrypted::{
 };
 use assessment_core::import::RowKind;
 use assessment_core::profile::Exclusion;
-use assessment_core::report::ReportKind;
+use assessment_core::report::Download;
 use assessment_core::savefile::{OpenError, OpenNote};
 use assessment_core::scan::{Outcome, ReportId, ScanKind, ScanSource, Tenant, Tool};
 use assessment_core::{
@@ -35,7 +35,7 @@ pub trait Words {
     fn first_step(&self, step: &FirstStep) -> String;
     fn acceptance_problem(&self, problem: AcceptanceProblem) -> String;
     fn exclusion(&self, exclusion: &Exclusion) -> String;
-    fn report_kind(&self, kind: ReportKind) -> &'static str;
+    fn download_label(&self, download: Download) -> &'static str;
     fn tier_name(&self, tier: &assessment_core::TierResult) -> &'static str;
     fn tier_meaning(&self, tier: &assessment_core::TierResult) -> &'static str;
     fn open_error(&self, error: &OpenError) -> String;
@@ -322,6 +322,10 @@ pub trait Words {
     /// Shown when a report could not be made; `reason` says why in a few words.
     fn report_failed(&self, reason: &str) -> String;
     fn downloads_intro(&self) -> &'static str;
+    /// The label of the field that sets the Word report's confidentiality label.
+    fn confidentiality_label(&self) -> &'static str;
+    /// What that field holds until the person changes it.
+    fn confidentiality_default(&self) -> &'static str;
 
     // Scanner evidence
     fn scan_preview_heading(&self) -> &'static str;
@@ -404,8 +408,8 @@ impl Words for English {
         exclusion.reason()
     }
 
-    fn report_kind(&self, kind: ReportKind) -> &'static str {
-        kind.label()
+    fn download_label(&self, download: Download) -> &'static str {
+        download.label()
     }
 
     fn tier_name(&self, tier: &assessment_core::TierResult) -> &'static str {
@@ -1455,6 +1459,14 @@ impl Words for English {
 
     fn downloads_intro(&self) -> &'static str {
         "Each file is made in this browser when you click, from the answers on this page. Nothing is sent anywhere: the file goes straight to your downloads."
+    }
+
+    fn confidentiality_label(&self) -> &'static str {
+        "Confidentiality label for the Word report (printed in its header and footer)"
+    }
+
+    fn confidentiality_default(&self) -> &'static str {
+        "Confidential"
     }
 
     fn scan_preview_heading(&self) -> &'static str {

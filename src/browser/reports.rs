@@ -5,15 +5,17 @@
 //! module each visit loads: it is a second WebAssembly module (`crates/assessment-reports`, built
 //! into `reports/` by Trunk) that the page imports on the first download and keeps for the next.
 //! The same module encrypts and decrypts passphrase-protected files (`encrypt`, `decrypt`) and
-//! reads scanner files. The one-file edition cannot load a second file: it embeds the module as a
-//! data block and its glue as `globalThis.mbsaReports` (see xtask/src/single.rs), and the loader
-//! below instantiates it from there on first use. The `bundled-reports` feature links the core
-//! in directly instead; the component tests use it, as they run without the module.
+//! reads scanner files. The editable formats (Excel, Word) come from a third module
+//! (`crates/assessment-office`, in `office/`), loaded the same way on their first download. The
+//! one-file edition cannot load another file: it embeds each module as a data block and its glue
+//! as `globalThis.mbsaModules[name]` (see xtask/src/single.rs), and the loader below
+//! instantiates it from there on first use. The `bundled-reports` feature links the core in
+//! directly instead; the component tests use it, as they run without the modules.
 
 use assessment_core::dates::iso;
 use assessment_core::encrypted::DecryptError;
 use assessment_core::import::Reading;
-use assessment_core::report::{Packed, ReportKind};
+use assessment_core::report::{Download, Packed, ReportKind};
 use assessment_core::{savefile, Assessment};
 use chrono::NaiveDate;
 
@@ -32,27 +34,29 @@ pub enum ReportFailure {
     DownloadRefused,
 }
 
-/// The contents of the report `kind` for `assessment` as of `today`, or why not.
+/// The file `download` for `assessment` as of `today`, or why not; an editable Word document
+/// carries `label` in its header and footer.
 pub async fn generate(
-    kind: ReportKind,
+    download: Download,
     assessment: &Assessment,
     today: NaiveDate,
     edition: &str,
-) -> Result<String, ReportFailure> {
+    label: &str,
+) -> Result<Vec<u8>, ReportFailure> {
     let generated_at = clock::now_rfc3339();
     let app_version = env!("CARGO_PKG_VERSION");
     let file = savefile::save(assessment, crate::bank(), app_version, &generated_at);
-    if kind == ReportKind::Json {
-        return Ok(file);
+    if download == Download::Report(ReportKind::Json) {
+        return Ok(file.into_bytes());
     }
     let today = iso(today);
     if !load_guidance().await {
         return Err(ReportFailure::NotLoaded);
     }
     let packed = Packed {
-        kind: kind.file_kind(),
+        kind: download.packed_kind(),
         bank: crate::BANK_BYTES,
-        // The module adds its own; only the bundled test build reads this.
+        // The reports module adds its own; the office module is handed it (`render_office`).
         guidance: &[],
         assessment_file: &file,
         generated_at: &generated_at,
@@ -60,16 +64,19 @@ pub async fn generate(
         app_version,
         edition,
     };
-    generator::render(&packed).await
+    match download {
+        Download::Report(_) => generator::render(&packed).await.map(String::into_bytes),
+        Download::Office(_) => generator::render_office(&packed, label).await,
+    }
 }
 
 /// Installs the bank's guidance if it is not there yet, from the on-demand module; true once it
 /// is there. A failed load is not remembered, so the next call tries again.
 pub async fn load_guidance() -> bool {
     crate::has_guidance()
-        || generator::guidance()
+        || generator::guided_bank(crate::BANK_BYTES)
             .await
-            .is_some_and(|g| crate::install_guidance(&g))
+            .is_some_and(|bank| crate::install_guided_bank(&bank))
 }
 
 /// Why a scanner file gave no reading.
@@ -129,21 +136,33 @@ pub async fn decrypt(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptFa
 mod generator {
     use assessment_core::encrypted::{self, Randomness};
     use assessment_core::import::read_packed;
-    use assessment_core::report::{render_packed, Packed};
+    use assessment_core::report::{render_packed, render_packed_office, Packed};
 
     use super::{scan_failure, CryptFailure, ReportFailure, ScanFailure};
 
+    const GUIDANCE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/guidance.bin"));
+
     pub async fn render(packed: &Packed<'_>) -> Result<String, ReportFailure> {
-        let guidance = include_bytes!(concat!(env!("OUT_DIR"), "/guidance.bin"));
         render_packed(&Packed {
-            guidance,
+            guidance: GUIDANCE,
             ..*packed
         })
         .map_err(ReportFailure::Refused)
     }
 
-    /// The one-file edition embeds the guidance: `bank()` installs it.
-    pub async fn guidance() -> Option<Vec<u8>> {
+    pub async fn render_office(packed: &Packed<'_>, label: &str) -> Result<Vec<u8>, ReportFailure> {
+        render_packed_office(
+            &Packed {
+                guidance: GUIDANCE,
+                ..*packed
+            },
+            label,
+        )
+        .map_err(ReportFailure::Refused)
+    }
+
+    /// This build embeds the guided bank: `bank()` installs it.
+    pub async fn guided_bank(_bank: &[u8]) -> Option<Vec<u8>> {
         None
     }
 
@@ -192,47 +211,59 @@ mod generator {
     // of its functions. A failed import is forgotten, so the next click tries again.
     // In the one-file edition the module's bytes are a data block (gzip, base64) and its glue
     // is already defined as `globalThis.mbsaReports`.
+    // Imports a module once (relative to the page, so any hosting sub-path works) and calls one
+    // of its functions: `reports` (reports, guidance, encryption, scanner files) or `office` (the
+    // workbook and the Word document). A failed import is forgotten, so the next click tries
+    // again. In the one-file edition a module's bytes are a data block (gzip, base64) and its
+    // glue is already defined as `globalThis.mbsaModules[name]`.
     #[wasm_bindgen(inline_js = r#"
-let generatorLoading = null;
-async function embeddedGenerator(block) {
+const loading = new Map();
+async function embeddedModule(block, glue) {
   const packed = Uint8Array.from(atob(block.textContent.trim()), (c) => c.charCodeAt(0));
   const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
   const bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
-  const generator = globalThis.mbsaReports;
-  await generator.default({ module_or_path: bytes });
-  return generator;
+  await glue.default({ module_or_path: bytes });
+  return glue;
 }
-async function fetchedGenerator() {
-  const url = new URL("reports/assessment-reports.js", document.baseURI).href;
-  const generator = await import(url);
-  await generator.default();
-  return generator;
+async function fetchedModule(name) {
+  const url = new URL(`${name}/assessment-${name}.js`, document.baseURI).href;
+  const loaded = await import(url);
+  await loaded.default();
+  return loaded;
 }
-export function callGenerator(name, args) {
-  if (generatorLoading === null) {
-    const block = document.querySelector('script[data-on-demand="reports"]');
-    generatorLoading = block ? embeddedGenerator(block) : fetchedGenerator();
-    generatorLoading.catch(() => { generatorLoading = null; });
+function loadModule(name) {
+  if (!loading.has(name)) {
+    const block = document.querySelector(`script[data-on-demand="${name}"]`);
+    const load = block ? embeddedModule(block, globalThis.mbsaModules[name]) : fetchedModule(name);
+    load.catch(() => { loading.delete(name); });
+    loading.set(name, load);
   }
-  return generatorLoading.then((generator) => generator[name](...args));
+  return loading.get(name);
+}
+export function callModule(module, name, args) {
+  return loadModule(module).then((loaded) => loaded[name](...args));
 }
 "#)]
     extern "C" {
-        #[wasm_bindgen(js_name = callGenerator)]
-        fn call_generator(name: &str, args: Array) -> Promise;
+        #[wasm_bindgen(js_name = callModule)]
+        fn call_module(module: &str, name: &str, args: Array) -> Promise;
     }
 
     /// What the call returned, or what it threw: the module throws its own strings, a failed
     /// import throws an Error (`None`).
     async fn call(name: &str, args: Array) -> Result<JsValue, Option<String>> {
-        JsFuture::from(call_generator(name, args))
+        call_in("reports", name, args).await
+    }
+
+    /// [`call`] in the module `module`.
+    async fn call_in(module: &str, name: &str, args: Array) -> Result<JsValue, Option<String>> {
+        JsFuture::from(call_module(module, name, args))
             .await
             .map_err(|error| error.as_string())
     }
 
-    /// Calls the generator's `render_report` with the fields of `packed` in declaration order.
-    pub async fn render(packed: &Packed<'_>) -> Result<String, ReportFailure> {
-        let args = Array::of2(&packed.kind.into(), &Uint8Array::from(packed.bank));
+    /// Appends the texts of `packed` to `args`, in declaration order.
+    fn push_texts(args: &Array, packed: &Packed<'_>) {
         let texts = [
             packed.assessment_file,
             packed.generated_at,
@@ -243,6 +274,12 @@ export function callGenerator(name, args) {
         for text in texts {
             args.push(&text.into());
         }
+    }
+
+    /// Calls the generator's `render_report` with the fields of `packed` in declaration order.
+    pub async fn render(packed: &Packed<'_>) -> Result<String, ReportFailure> {
+        let args = Array::of2(&packed.kind.into(), &Uint8Array::from(packed.bank));
+        push_texts(&args, packed);
         match call("render_report", args).await {
             Ok(contents) => contents.as_string().ok_or(ReportFailure::NoText),
             Err(thrown) => Err(thrown.map_or(ReportFailure::NotLoaded, ReportFailure::Refused)),
@@ -253,9 +290,33 @@ export function callGenerator(name, args) {
         Uint8Array::new(&value).to_vec()
     }
 
+    /// Calls the office module's `render_office` with the fields of `packed` in declaration
+    /// order, the guidance from the reports module, and `label`.
+    pub async fn render_office(packed: &Packed<'_>, label: &str) -> Result<Vec<u8>, ReportFailure> {
+        let guidance = guidance().await.ok_or(ReportFailure::NotLoaded)?;
+        let args = Array::of3(
+            &packed.kind.into(),
+            &Uint8Array::from(packed.bank),
+            &Uint8Array::from(&guidance[..]),
+        );
+        push_texts(&args, packed);
+        args.push(&label.into());
+        match call_in("office", "render_office", args).await {
+            Ok(file) if file.is_instance_of::<Uint8Array>() => Ok(bytes(file)),
+            Ok(_) => Err(ReportFailure::NoText),
+            Err(thrown) => Err(thrown.map_or(ReportFailure::NotLoaded, ReportFailure::Refused)),
+        }
+    }
+
     /// The bank's guidance from the module, or `None` when it cannot be loaded.
-    pub async fn guidance() -> Option<Vec<u8>> {
+    async fn guidance() -> Option<Vec<u8>> {
         call("guidance", Array::new()).await.ok().map(bytes)
+    }
+
+    /// `bank` with the module's guidance merged in, or `None` when it cannot be loaded.
+    pub async fn guided_bank(bank: &[u8]) -> Option<Vec<u8>> {
+        let args = Array::of1(&Uint8Array::from(bank));
+        call("guided_bank", args).await.ok().map(bytes)
     }
 
     pub async fn encrypt(

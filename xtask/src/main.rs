@@ -160,6 +160,8 @@ fn test() -> Result<(), String> {
             "assessment-web",
             "--package",
             "assessment-reports",
+            "--package",
+            "assessment-office",
             "--all-targets",
             "--target",
             "wasm32-unknown-unknown",
@@ -172,7 +174,8 @@ fn test() -> Result<(), String> {
         ]))?;
     }
 
-    run::step("Native tests (core, the app's reducer and tooling)");
+    // With the core's office writers, so their own tests run too.
+    run::step("Native tests (core with its office writers, the app's reducer and tooling)");
     run::run(run::cmd("cargo").args([
         "test",
         "--locked",
@@ -182,6 +185,8 @@ fn test() -> Result<(), String> {
         "assessment-web",
         "--package",
         "xtask",
+        "--features",
+        "assessment-core/office",
     ]))?;
 
     run::step("Encrypted files against Debian's age, both ways");

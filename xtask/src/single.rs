@@ -5,11 +5,12 @@
 //!
 //! Chromium refuses to fetch a sibling `.wasm` or load a module script by `src` from file://, but
 //! runs an inline `<script type="module">`; the glue is initialised with the wasm bytes, never a
-//! URL. The glue's snippets (`import … from './snippets/…'`) are inlined into it. The on-demand
-//! module (reports, encryption, scanner import) is embedded as a data block the browser does not
-//! run (see [`ON_DEMAND_ATTRIBUTE`]); its glue is a second inline module script that only defines
-//! functions and hands them to the app's loader as `globalThis.mbsaReports`, so nothing of the
-//! module is compiled until the person first needs it. Every inline script and style is pinned by
+//! URL. The glue's snippets (`import … from './snippets/…'`) are inlined into it. Each on-demand
+//! module ([`MODULES`]: reports, encryption and scanner import; the workbook and Word writers) is
+//! embedded as a data block the browser does not run (see [`ON_DEMAND_ATTRIBUTE`]); its glue is
+//! an inline module script that only defines functions and hands them to the app's loader as
+//! `globalThis.mbsaModules[NAME]`, so nothing of a module is compiled until the person first
+//! needs it. Every inline script and style is pinned by
 //! its SHA-256 in the policy.
 
 use std::fs;
@@ -26,9 +27,8 @@ struct Parts {
     /// The snippets the glue imports: (the path as the glue imports it, the file's text).
     snippets: Vec<(String, String)>,
     wasm: Vec<u8>,
-    /// The on-demand module's glue and wasm.
-    module_glue: String,
-    module_wasm: Vec<u8>,
+    /// The on-demand modules, in [`MODULES`] order.
+    modules: Vec<Module>,
     css: String,
     icon: Vec<u8>,
 }
@@ -36,12 +36,17 @@ struct Parts {
 /// The Trunk source of the one-file edition's parts.
 pub const SOURCE_HTML: &str = "single.html";
 
-/// The name of the embedded on-demand module; the app's loader (`src/browser/reports.rs`) looks
-/// for `script[data-on-demand="reports"]` and `globalThis.mbsaReports`.
-pub const MODULE_NAME: &str = "reports";
+/// One on-demand module of the build: its glue and its wasm.
+struct Module {
+    name: &'static str,
+    glue: String,
+    wasm: Vec<u8>,
+}
 
-/// Where the Trunk build puts the on-demand module (`data-target-path` in `single.html`).
-const MODULE_DIR: &str = "reports";
+/// The on-demand modules, by name; each is also the folder the Trunk build puts it in
+/// (`data-target-path` in `single.html`). The app's loader (`src/browser/reports.rs`) looks for
+/// `script[data-on-demand="NAME"]` and `globalThis.mbsaModules[NAME]`.
+pub const MODULES: [&str; 2] = ["reports", "office"];
 
 /// How a wasm module embedded for later use (office writers, encryption, scanner parsers) is to be
 /// marked, so that `cargo xtask size` counts it apart from what the file loads at start:
@@ -79,13 +84,22 @@ fn read_parts(dist: &Path) -> Result<Parts, String> {
         .into_iter()
         .map(|path| Ok((path.clone(), read_text(&dist.join(&path))?)))
         .collect::<Result<_, String>>()?;
-    let module = dist.join(MODULE_DIR);
+    let modules = MODULES
+        .into_iter()
+        .map(|name| {
+            let folder = dist.join(name);
+            Ok(Module {
+                name,
+                glue: read_text(&find_file(&folder, ".js", "on-demand module glue")?)?,
+                wasm: read_bytes(&find_file(&folder, "_bg.wasm", "on-demand module")?)?,
+            })
+        })
+        .collect::<Result<_, String>>()?;
     Ok(Parts {
         glue,
         snippets,
         wasm: read_bytes(&find_file(dist, "_bg.wasm", "WebAssembly module")?)?,
-        module_glue: read_text(&find_file(&module, ".js", "on-demand module glue")?)?,
-        module_wasm: read_bytes(&find_file(&module, "_bg.wasm", "on-demand module")?)?,
+        modules,
         css: read_text(&find_file(dist, ".css", "stylesheet")?)?,
         icon: read_bytes(&find_file(dist, ".svg", "icon")?)?,
     })
@@ -141,10 +155,10 @@ fn without_exports(text: &str) -> String {
         .join("\n")
 }
 
-/// The on-demand module's glue as a script that defines its functions without running anything
-/// and hands them to the app as `globalThis.mbsaReports` (`default` initialises the module with
-/// its bytes, as the ES module's default export does).
-fn module_script(glue: &str) -> String {
+/// An on-demand module's glue as a script that defines its functions without running anything
+/// and hands them to the app as `globalThis.mbsaModules[name]` (`default` initialises the module
+/// with its bytes, as the ES module's default export does).
+fn module_script(name: &str, glue: &str) -> String {
     let exported: Vec<&str> = glue
         .lines()
         .filter_map(|line| line.strip_prefix("export function "))
@@ -152,7 +166,7 @@ fn module_script(glue: &str) -> String {
         .collect();
     format!(
         "{}\n// One-file edition: the on-demand module's functions, for the app's loader.\n\
-         globalThis.mbsaReports = {{ default: __wbg_init, {} }};\n",
+         (globalThis.mbsaModules ??= {{}})[\"{name}\"] = {{ default: __wbg_init, {} }};\n",
         without_exports(glue),
         exported.join(", ")
     )
@@ -207,9 +221,28 @@ fn assemble(parts: &Parts) -> String {
     // The data block sits in <head>: the app mounts into <body>, and Yew empties its host first.
     // Inline text must not close its own element early.
     let script = script.replace("</script", "<\\/script");
-    let module = module_script(&parts.module_glue).replace("</script", "<\\/script");
+    let modules: Vec<String> = parts
+        .modules
+        .iter()
+        .map(|m| module_script(m.name, &m.glue).replace("</script", "<\\/script"))
+        .collect();
     let style = parts.css.replace("</style", "<\\/style");
-    let policy = single_file_policy(&[&module, &script], &style);
+    let mut scripts: Vec<&str> = modules.iter().map(String::as_str).collect();
+    scripts.push(&script);
+    let policy = single_file_policy(&scripts, &style);
+    let embedded: String = parts
+        .modules
+        .iter()
+        .zip(&modules)
+        .map(|(m, glue)| {
+            format!(
+                "\n    <script type=\"{ON_DEMAND_TYPE}\" {ON_DEMAND_ATTRIBUTE}=\"{}\">{}</script>\n    \
+                 <script type=\"module\">{glue}</script>",
+                m.name,
+                engine.encode(gzip(&m.wasm))
+            )
+        })
+        .collect();
     format!(
         r#"<!doctype html>
 <html lang="en">
@@ -221,9 +254,7 @@ fn assemble(parts: &Parts) -> String {
     <meta name="mbsa-edition" content="single-file" />
     <title>Midnight Blizzard response self-assessment</title>
     <link rel="icon" href="data:image/svg+xml;base64,{icon}" />
-    <style>{style}</style>
-    <script type="{ON_DEMAND_TYPE}" {ON_DEMAND_ATTRIBUTE}="{MODULE_NAME}">{module_wasm}</script>
-    <script type="module">{module}</script>
+    <style>{style}</style>{embedded}
     <script type="module">{script}</script>
   </head>
   <body>
@@ -232,7 +263,6 @@ fn assemble(parts: &Parts) -> String {
 </html>
 "#,
         icon = engine.encode(&parts.icon),
-        module_wasm = engine.encode(gzip(&parts.module_wasm)),
     )
 }
 
@@ -252,29 +282,41 @@ mod tests {
                     .into(),
             )],
             wasm: vec![0, 97, 115, 109, 1, 0, 0, 0],
-            module_glue: "export function render_report(kind) { return kind; }\n\
-                          async function __wbg_init(m) { return m; }\n\
-                          export { initSync, __wbg_init as default };\n"
-                .into(),
-            module_wasm: vec![0, 97, 115, 109, 1, 0, 0, 0, 42],
+            modules: vec![
+                Module {
+                    name: "reports",
+                    glue: "export function render_report(kind) { return kind; }\n\
+                           async function __wbg_init(m) { return m; }\n\
+                           export { initSync, __wbg_init as default };\n"
+                        .into(),
+                    wasm: vec![0, 97, 115, 109, 1, 0, 0, 0, 42],
+                },
+                Module {
+                    name: "office",
+                    glue: "export function render_office(kind) { return kind; }\n\
+                           async function __wbg_init(m) { return m; }\n\
+                           export { initSync, __wbg_init as default };\n"
+                        .into(),
+                    wasm: vec![0, 97, 115, 109, 1, 0, 0, 0, 43],
+                },
+            ],
             css: "body { color: red; }".into(),
             icon: b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec(),
         }
     }
 
     #[test]
-    fn the_policy_pins_exactly_the_two_scripts_and_the_style() {
+    fn the_policy_pins_exactly_the_module_scripts_and_the_style() {
         let html = assemble(&parts());
-        // The data block is hashed too by this generic helper, but is never run: only the two
-        // module scripts need to be (and are) in the policy.
+        // The data blocks are hashed too by this generic helper, but are never run: only the
+        // three module scripts need to be (and are) in the policy.
         let hashes = inline_script_hashes(&html);
-        assert_eq!(hashes.len(), 3);
-        assert!(
-            !html.contains(&format!("'{}'", hashes[0])),
-            "the data block comes first"
-        );
-        assert!(html.contains(&format!("'{}'", hashes[1])));
-        assert!(html.contains(&format!("'{}'", hashes[2])));
+        assert_eq!(hashes.len(), 5);
+        for (i, hash) in hashes.iter().enumerate() {
+            let pinned = html.contains(&format!("'{hash}'"));
+            // Data block, module glue, data block, module glue, app.
+            assert_eq!(pinned, i % 2 == 1 || i == 4, "script {i}");
+        }
         assert!(html.contains("connect-src 'none'"));
         assert!(html.contains(&sha256_source("body { color: red; }")));
         let packed = base64::engine::general_purpose::STANDARD.encode(gzip(&parts().wasm));
@@ -286,19 +328,29 @@ mod tests {
     }
 
     #[test]
-    fn the_on_demand_module_is_a_data_block_and_its_glue_a_definition() {
+    fn each_on_demand_module_is_a_data_block_and_its_glue_a_definition() {
         let html = assemble(&parts());
-        let packed = base64::engine::general_purpose::STANDARD.encode(gzip(&parts().module_wasm));
-        let block = format!(
-            "<script type=\"application/octet-stream\" data-on-demand=\"reports\">{packed}</script>"
-        );
-        let at = html.find(&block).expect("the module is a data block");
-        // Yew empties <body> when it mounts the app: the block must be outside it.
-        assert!(
-            at < html.find("</head>").unwrap(),
-            "the data block is in <head>"
-        );
-        assert!(html.contains("globalThis.mbsaReports = { default: __wbg_init, render_report };"));
+        for (module, function) in parts()
+            .modules
+            .iter()
+            .zip(["render_report", "render_office"])
+        {
+            let packed = base64::engine::general_purpose::STANDARD.encode(gzip(&module.wasm));
+            let block = format!(
+                "<script type=\"application/octet-stream\" data-on-demand=\"{}\">{packed}</script>",
+                module.name
+            );
+            let at = html.find(&block).expect("the module is a data block");
+            // Yew empties <body> when it mounts the app: the block must be outside it.
+            assert!(
+                at < html.find("</head>").unwrap(),
+                "the data block is in <head>"
+            );
+            assert!(html.contains(&format!(
+                "(globalThis.mbsaModules ??= {{}})[\"{}\"] = {{ default: __wbg_init, {function} }};",
+                module.name
+            )));
+        }
         assert!(
             !html.contains("export function"),
             "the module glue exports nothing"
@@ -316,10 +368,10 @@ mod tests {
     fn embedded_text_cannot_close_its_element() {
         let mut p = parts();
         p.glue.push_str("const s = '</script>';\n");
-        p.module_glue.push_str("const t = '</script>';\n");
+        p.modules[1].glue.push_str("const t = '</script>';\n");
         p.css.push_str("/* </style> */");
         let html = assemble(&p);
-        assert_eq!(html.matches("</script>").count(), 3);
+        assert_eq!(html.matches("</script>").count(), 5);
         assert_eq!(html.matches("</style>").count(), 1);
     }
 }

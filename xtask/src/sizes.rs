@@ -1,5 +1,5 @@
 //! Measures what a build costs in gzip: each file a first visit of the hosted build downloads,
-//! apart from its on-demand modules in `reports/`; and the one-file edition, its start part apart
+//! apart from its on-demand modules in `reports/` and `office/`; and the one-file edition, its start part apart
 //! from the on-demand modules embedded in it (see [`crate::single::ON_DEMAND_ATTRIBUTE`]).
 
 use std::fs;
@@ -31,11 +31,12 @@ impl FileSize {
     }
 }
 
-/// The sub-folder of a hosted build that is loaded on demand, not on the first visit.
-pub const ON_DEMAND_DIR: &str = "reports";
+/// The sub-folders of a hosted build that are loaded on demand, not on the first visit: the
+/// reports module and the office module (workbook and Word document writers).
+pub const ON_DEMAND_DIRS: [&str; 2] = ["reports", "office"];
 
 /// Sizes of every file in a build folder, largest gzip first: those a first visit loads, and
-/// those under [`ON_DEMAND_DIR`].
+/// those under [`ON_DEMAND_DIRS`].
 pub struct Report {
     pub files: Vec<FileSize>,
     pub on_demand: Vec<FileSize>,
@@ -76,8 +77,11 @@ pub fn measure(dir: &str) -> Result<Report, String> {
         .map(|relative| measure_file(&folder, relative))
         .collect::<Result<Vec<_>, _>>()?;
     files.sort_by(|a, b| b.gzip.cmp(&a.gzip).then(a.name.cmp(&b.name)));
-    let prefix = format!("{ON_DEMAND_DIR}/");
-    let (on_demand, files) = files.into_iter().partition(|f| f.name.starts_with(&prefix));
+    let (on_demand, files) = files.into_iter().partition(|f| {
+        ON_DEMAND_DIRS
+            .iter()
+            .any(|dir| f.name.starts_with(&format!("{dir}/")))
+    });
     Ok(Report { files, on_demand })
 }
 
@@ -236,10 +240,12 @@ mod tests {
     }
 
     #[test]
-    fn the_report_generator_is_not_counted_in_the_first_visit() {
+    fn the_on_demand_modules_are_not_counted_in_the_first_visit() {
         let dir = std::env::temp_dir().join(format!("xtask-sizes-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(dir.join("reports")).unwrap();
+        fs::create_dir_all(dir.join("office")).unwrap();
+        fs::write(dir.join("office/office_bg.wasm"), vec![3u8; 400]).unwrap();
         fs::create_dir_all(dir.join("snippets/app")).unwrap();
         fs::write(dir.join("app.wasm"), vec![1u8; 500]).unwrap();
         fs::write(
@@ -254,7 +260,9 @@ mod tests {
         let mut first = names(&report.files);
         first.sort();
         assert_eq!(first, ["app.wasm", "snippets/app/inline0.js"]);
-        assert_eq!(names(&report.on_demand), ["reports/gen_bg.wasm"]);
+        let mut on_demand = names(&report.on_demand);
+        on_demand.sort();
+        assert_eq!(on_demand, ["office/office_bg.wasm", "reports/gen_bg.wasm"]);
         assert_eq!(
             report.total_gzip(),
             report.files.iter().map(|f| f.gzip).sum::<u64>()

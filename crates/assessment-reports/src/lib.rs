@@ -5,7 +5,9 @@
 //! docs/PERFORMANCE.md. All the work is in the core ([`assessment_core::report::render_packed`],
 //! [`assessment_core::encrypted`]); this crate only exposes it to JavaScript.
 
+use assessment_core::content::Bank;
 use assessment_core::encrypted::{self, Randomness};
+use assessment_core::guidance::Guidance;
 use assessment_core::import::read_packed;
 use assessment_core::report::{render_packed, Packed};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -38,11 +40,22 @@ pub fn render_report(
     })
 }
 
-/// The question bank's guidance (`assessment_core::guidance::Guidance`, postcard), which the hosted
-/// app merges into the bank it embeds once the person leaves the first screen.
+/// The question bank's guidance (`assessment_core::guidance::Guidance`, postcard), which the app
+/// hands to the office module with a workbook or Word document to make.
 #[wasm_bindgen]
 pub fn guidance() -> Vec<u8> {
     GUIDANCE.to_vec()
+}
+
+/// `bank` (the bank without its guidance, as the app embeds it) with this module's guidance
+/// merged in, in the same binary form: the app installs it once the person leaves the first
+/// screen, and so needs no guidance decoder of its own.
+#[wasm_bindgen]
+pub fn guided_bank(bank: &[u8]) -> Result<Vec<u8>, String> {
+    Bank::from_bytes(bank)
+        .and_then(|bank| bank.with_guidance(Guidance::from_bytes(GUIDANCE)?))
+        .map(|bank| bank.to_bytes())
+        .map_err(|e| e.to_string())
 }
 
 /// Reads a scanner file and previews it against the assessment in `assessment_file`

@@ -58,7 +58,7 @@ use crate::scan::{ReportId, ScanSource, Tenant, Tool};
 
 #[cfg(feature = "office")]
 pub use office::render_office;
-pub use office::OfficeKind;
+pub use office::{Download, OfficeKind};
 pub use oscal::{uuid_v5, OSCAL_VERSION, UUID_NAMESPACE};
 #[cfg(feature = "office")]
 pub use packed::render_packed_office;
