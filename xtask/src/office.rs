@@ -10,7 +10,8 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 use crate::run::{cmd, output, repo_root, run, step};
 
@@ -108,26 +109,28 @@ fn convert_to_pdf(samples: &Path) -> Result<(), String> {
         "Converting {} file(s) to PDF with LibreOffice",
         inputs.len()
     ));
-    soffice("pdf", &pdf, &inputs)?;
+    let ran = soffice("pdf", &pdf, &inputs);
     let failures: Vec<String> = inputs
         .iter()
         .filter_map(|input| {
             let out = pdf.join(converted_name(input, "pdf"));
             let problem = match fs::read(&out) {
                 Ok(bytes) => pdf_problem(&bytes)?,
-                Err(e) => format!("not written ({e})"),
+                Err(_) => "not written".to_owned(),
             };
             Some(format!("{}: {problem}", out.display()))
         })
         .collect();
-    if failures.is_empty() {
-        println!("{} PDF(s) written to {}", inputs.len(), pdf.display());
-        Ok(())
-    } else {
-        Err(format!(
-            "LibreOffice could not convert every sample:\n  {}",
+    match ran {
+        Ok(()) if failures.is_empty() => {
+            println!("{} PDF(s) written to {}", inputs.len(), pdf.display());
+            Ok(())
+        }
+        ran => Err(format!(
+            "LibreOffice could not convert every sample{} (it takes them in this order):\n  {}",
+            ran.err().map(|e| format!(" ({e})")).unwrap_or_default(),
             failures.join("\n  ")
-        ))
+        )),
     }
 }
 
@@ -203,13 +206,18 @@ fn pdf_problem(bytes: &[u8]) -> Option<String> {
     }
 }
 
+/// How long one LibreOffice run may take. A pass over every sample takes seconds; a file whose
+/// layout does not end (LibreOffice 7.4 spent minutes on one table cell 360,000 characters long)
+/// must fail the check, not hang the tests.
+const SOFFICE_DEADLINE: Duration = Duration::from_secs(180);
+
 /// One LibreOffice run converting every one of `inputs` to `format` into `outdir`: it takes
 /// seconds to start, so files go together. A profile of its own, removed after, means a stale
 /// or running instance (which would take the job over, or lock the profile) never interferes.
 fn soffice(format: &str, outdir: &Path, inputs: &[PathBuf]) -> Result<(), String> {
     let profile = std::env::temp_dir().join(format!("lo-profile-{}", std::process::id()));
-    let started = Instant::now();
-    let result = run(cmd(LIBREOFFICE_FILES[0])
+    let mut command = cmd(LIBREOFFICE_FILES[0]);
+    command
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.display()
@@ -222,14 +230,50 @@ fn soffice(format: &str, outdir: &Path, inputs: &[PathBuf]) -> Result<(), String
             "--outdir",
         ])
         .arg(outdir)
-        .args(inputs));
+        .args(inputs);
+    let started = Instant::now();
+    let result = run_with_deadline(&mut command, SOFFICE_DEADLINE);
     let _ = fs::remove_dir_all(&profile);
     println!(
-        "LibreOffice converted {} file(s) to {format} in {:.1} s",
+        "LibreOffice: {} file(s) to {format}, {:.1} s",
         inputs.len(),
         started.elapsed().as_secs_f64()
     );
     result
+}
+
+/// Runs `command`, ending it and everything it started once `deadline` has passed.
+fn run_with_deadline(command: &mut Command, deadline: Duration) -> Result<(), String> {
+    // soffice starts oosplash, which starts soffice.bin: a group of their own ends all three.
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(command, 0);
+    let mut child = command
+        .spawn()
+        .map_err(|e| format!("could not start LibreOffice: {e}"))?;
+    let started = Instant::now();
+    loop {
+        let exited = child
+            .try_wait()
+            .map_err(|e| format!("could not wait for LibreOffice: {e}"))?;
+        if let Some(status) = exited {
+            return if status.success() {
+                Ok(())
+            } else {
+                Err(format!("LibreOffice failed ({status})"))
+            };
+        }
+        if started.elapsed() > deadline {
+            #[cfg(unix)]
+            let _ = output(Command::new("kill").args(["-KILL", "--", &format!("-{}", child.id())]));
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!(
+                "LibreOffice had not finished after {} s and was stopped",
+                deadline.as_secs()
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }
 
 /// The virtual environment's Python, with every reader installed at its pinned version.
