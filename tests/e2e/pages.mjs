@@ -16,7 +16,7 @@ export function fit(type, level) {
 }
 
 /** The report formats and the test id of each download button. */
-export const DOWNLOADS = ['html', 'json', 'csv', 'md', 'oscal'];
+export const DOWNLOADS = ['html', 'json', 'csv', 'md', 'oscal', 'xlsx', 'docx'];
 
 export class Walkthrough {
   constructor(page) {
@@ -92,7 +92,8 @@ export class Walkthrough {
         this.page.getByTestId(`download-${kind}`).click(),
       ]);
       const path = await download.path();
-      files[kind] = { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
+      const bytes = await readFile(path);
+      files[kind] = { name: download.suggestedFilename(), path, bytes, text: bytes.toString('utf8') };
     }
     return files;
   }

@@ -1,13 +1,14 @@
-// End to end: every report downloads with the right name and content, the HTML report opens from
-// file:// showing the organisation and score without any request, and both the results page and
-// the report print to PDF on A4 and Letter.
+// End to end: every report downloads with the right name and content (the Excel and Word files
+// read back by openpyxl and python-docx), the HTML report opens from file:// showing the
+// organisation and score without any request, and both the results page and the report print to
+// PDF on A4 and Letter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openPage, foreignRequests, servedApp } from './support.mjs';
+import { openPage, foreignRequests, servedApp, officeSummary } from './support.mjs';
 import { Walkthrough, fit } from './pages.mjs';
 
 const ctx = servedApp();
@@ -24,6 +25,9 @@ test('every format downloads, the HTML report stands alone offline, and pages pr
   await app.answerAll((id, type) => fit(type, id.startsWith('MFA') ? 'partial' : 'largely'));
   await page.getByTestId('to-results').click();
   const score = (await page.getByTestId('results-score').textContent()).split(' ')[0];
+  const label = page.getByTestId('confidentiality-label');
+  assert.equal(await label.inputValue(), 'Confidential', 'the Word report is labelled unless changed');
+  await label.fill('Board & auditors only <b>');
 
   const files = await app.downloadAll();
   assert.deepEqual(
@@ -34,8 +38,25 @@ test('every format downloads, the HTML report stands alone offline, and pages pr
       csv: 'report-org_2024-05-01_action-plan.csv',
       md: 'report-org_2024-05-01_summary.md',
       oscal: 'report-org_2024-05-01_oscal-assessment-results.json',
+      xlsx: 'report-org_2024-05-01_action-plan.xlsx',
+      docx: 'report-org_2024-05-01_report.docx',
     },
   );
+  const workbook = officeSummary('xlsx', files.xlsx.path);
+  assert.deepEqual(workbook.sheets, ['Action plan', 'Accepted risks', 'Answers', 'About']);
+  assert.equal(workbook.about.Organisation, 'Report Org');
+  assert.equal(workbook.about.Assessor, HOSTILE, 'typed text is a text cell, as typed');
+  assert.equal(String(workbook.about.Score), score, 'the workbook has the score the page shows');
+  assert.equal(workbook.frozen, 'A2');
+  assert.equal(workbook.formulas, 0, 'no cell is a formula');
+  assert.ok(workbook.actions > 0 && workbook.validations.includes(`O2:O${workbook.actions + 1}`), 'status drop-down on every action');
+  const document = officeSummary('docx', files.docx.path);
+  assert.equal(document.headings[0], 'Executive summary');
+  assert.equal(document.headings.at(-1), 'Approval');
+  assert.match(document.header, /Report Org · assessment of 2024-05-01 · Board & auditors only <b>/);
+  assert.match(document.footer, /Board & auditors only <b> · Page/);
+  assert.ok(document.texts.includes(HOSTILE), 'typed text appears as text in the Word report');
+  assert.equal(document.repeated_headers, document.tables, 'every table repeats its header row');
   assert.equal(JSON.parse(files.json.text).assessment.details.organisation, 'Report Org');
   assert.ok(JSON.parse(files.oscal.text)['assessment-results'].results.length >= 1);
   assert.ok(files.csv.text.startsWith('\uFEFFrank,id,title,action'), 'CSV with a byte-order mark and a header row');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openPage, foreignRequests, servedApp, axeViolations, screenshot } from './support.mjs';
+import { openPage, foreignRequests, servedApp, axeViolations, screenshot, officeSummary } from './support.mjs';
 import { Walkthrough } from './pages.mjs';
 
 const ctx = servedApp();
@@ -111,6 +111,12 @@ test('a ScubaGear scan pre-fills answers with provenance, keeps hand answers, re
   const files = await app.downloadAll();
   for (const kind of ['html', 'md', 'csv', 'oscal', 'json']) {
     const { name, text } = files[kind];
+    assert.ok(text.includes(SCUBA_REPORT), `${name} names the scan`);
+    assert.ok(text.includes('MS.AAD.7.1v1'), `${name} names the check`);
+  }
+  for (const kind of ['xlsx', 'docx']) {
+    const { name, path } = files[kind];
+    const text = officeSummary(kind, path).texts.join('\n');
     assert.ok(text.includes(SCUBA_REPORT), `${name} names the scan`);
     assert.ok(text.includes('MS.AAD.7.1v1'), `${name} names the check`);
   }

@@ -6,8 +6,8 @@ import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, openPage, axeViolations, screenshot } from './support.mjs';
-import { Walkthrough } from './pages.mjs';
+import { launchBrowser, openPage, axeViolations, screenshot, officeSummary } from './support.mjs';
+import { DOWNLOADS, Walkthrough } from './pages.mjs';
 
 let browser;
 let fileUrl;
@@ -67,9 +67,18 @@ test('the one-file edition works from file:// with no request at all', async () 
   await page.getByTestId('to-results').click();
   await page.getByTestId('tier').waitFor();
   const files = await app.downloadAll();
-  assert.equal(Object.keys(files).length, 5, 'every report downloads from file://');
+  assert.equal(Object.keys(files).length, DOWNLOADS.length, 'every report downloads from file://');
   assert.match(files.html.text, /USB Org/);
   assert.match(files.html.text, /single-file/);
+  // The editable files come from the office module embedded in the file, read back independently.
+  assert.match(files.xlsx.name, /^usb-org_\d{4}-\d{2}-\d{2}_action-plan\.xlsx$/);
+  assert.match(files.docx.name, /^usb-org_\d{4}-\d{2}-\d{2}_report\.docx$/);
+  const workbook = officeSummary('xlsx', files.xlsx.path);
+  assert.equal(workbook.about.Organisation, 'USB Org');
+  assert.match(workbook.about['App version'], /single-file edition/);
+  const document = officeSummary('docx', files.docx.path);
+  assert.match(document.header, /USB Org/);
+  assert.equal(document.headings.at(-1), 'Approval');
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'single-file-results');
   assert.deepEqual(outside(requests), [], 'nothing but the file itself was loaded');

@@ -1,6 +1,8 @@
 // Shared end-to-end helpers: a static server for the release build on 127.0.0.1, a Chromium
 // launched from Debian's package, and a recorder of every request the page makes.
 import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { before, after } from 'node:test';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join, extname, normalize, resolve } from 'node:path';
@@ -125,4 +127,19 @@ export function servedApp() {
     await shared.server?.close();
   });
   return shared;
+}
+
+/** The Python that `cargo xtask office` installs openpyxl and python-docx into. */
+const OFFICE_PYTHON = '.tools/office-venv/bin/python';
+
+/**
+ * What a downloaded workbook (`kind` "xlsx") or Word document ("docx") holds, as read by openpyxl
+ * or python-docx (tests/office/summary.py): independent readers, not the code that wrote the file.
+ */
+export function officeSummary(kind, path) {
+  if (!existsSync(OFFICE_PYTHON)) {
+    throw new Error(`${OFFICE_PYTHON} is missing: run cargo xtask office once to set up the readers`);
+  }
+  const out = execFileSync(OFFICE_PYTHON, ['tests/office/summary.py', kind, path], { maxBuffer: 64 << 20 });
+  return JSON.parse(out.toString('utf8'));
 }

@@ -401,7 +401,13 @@ def check_document(report, path, expected, hostile_strings, workbook):
     # The date as the writer's test states it, else as the workbook's About sheet holds it.
     dates = ([expected["date"]] if expected.get("date")
              else date_forms(workbook.get("about", {}).get("Assessment date")))
-    for name, wanted in [("organisation", [expected["organisation"]]), ("label", [expected["label"]]),
+    # The header holds one short line: a longer organisation or label shows cut, with an ellipsis.
+    def in_header(text):
+        limit = expected["header_text_limit"]
+        return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+    for name, wanted in [("organisation", [in_header(expected["organisation"])]),
+                         ("label", [in_header(expected["label"])]),
                          ("assessment date", dates)]:
         report.expect(any(w in both for w in wanted), "section header/footer",
                       f"expected the {name} {' or '.join(short(w) for w in wanted)}, "
@@ -413,7 +419,13 @@ def check_document(report, path, expected, hostile_strings, workbook):
         texts += [cell.text for t in body.iter(qn("w:tbl")) for row in Table(t, doc).rows
                   for cell in row.cells]
         joined = "\n".join(texts)
-        for text in hostile_strings:
+        # The document cuts each text to a limit, with an ellipsis (docs/FORMATS.md): a longer
+        # hostile string cannot appear whole, but the cut must show.
+        limit = expected["document_text_limit"]
+        if any(len(text) > limit for text in hostile_strings):
+            report.expect(any(len(t) == limit and t.endswith("\u2026") for t in texts), "document",
+                          f"expected a text cut to {limit} characters ending in an ellipsis, found none")
+        for text in (t for t in hostile_strings if len(t) <= limit):
             if not any(text in t for t in texts):
                 hint = " (only across paragraphs)" if text in joined else ""
                 report.fail("document", f"expected the hostile string {short(text)} in some "

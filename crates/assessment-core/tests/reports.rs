@@ -1444,6 +1444,14 @@ fn full_bank_reports_are_sound() {
 /// one whose every text is hostile) into `OFFICE_SAMPLES_DIR`, with `expectations.json` saying
 /// what each must hold, for the independent readers of `cargo xtask office` (openpyxl,
 /// python-docx, LibreOffice). Also checks that the same context gives the same bytes.
+/// The longest text the Word document keeps whole (`report::docx::TEXT_LIMIT`).
+#[cfg(feature = "office")]
+const DOCUMENT_TEXT_LIMIT: usize = 2_000;
+
+/// The longest organisation or label the Word document's header and footer show whole.
+#[cfg(feature = "office")]
+const HEADER_TEXT_LIMIT: usize = 80;
+
 #[cfg(feature = "office")]
 #[test]
 fn write_office_samples() {
@@ -1508,6 +1516,8 @@ fn write_office_samples() {
                 "accepted": rendered.evaluation.accepted_risks.len(),
                 "answers": assess(bank, &assessment).len(),
                 "hostile": name == "hostile",
+                "document_text_limit": DOCUMENT_TEXT_LIMIT,
+                "header_text_limit": HEADER_TEXT_LIMIT,
             }),
         );
     }

@@ -18,7 +18,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::html::{report, Report};
-use super::{clean, prose, Action, ReportContext};
+use super::{clean, cut, prose, Action, ReportContext};
 
 /// Text width of an A4 page with 2 cm margins, in twentieths of a point.
 const TEXT_WIDTH: u32 = 9638;
@@ -81,11 +81,18 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// A run of `text` (cleaned), with its line breaks and tabs as Word's own, optionally bold.
+/// The most characters of one text in the document. Longer texts (a field holds up to 50,000)
+/// are cut with an ellipsis: thousands of characters in a narrow table column make hundreds of
+/// pages that word processors take minutes to lay out. The workbook and the assessment file keep
+/// them (the workbook up to Excel's 32,767 per cell).
+pub(crate) const TEXT_LIMIT: usize = 2_000;
+
+/// A run of `text` (cleaned and cut to [`TEXT_LIMIT`]), with its line breaks and tabs as Word's
+/// own, optionally bold.
 fn run(text: &str, bold: bool) -> String {
     let style = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
     let mut out = format!("<w:r>{style}");
-    for (i, line) in clean(text).split('\n').enumerate() {
+    for (i, line) in cut(&clean(text), TEXT_LIMIT).split('\n').enumerate() {
         if i > 0 {
             out.push_str("<w:br/>");
         }
@@ -219,7 +226,7 @@ impl Body {
         }
         self.xml.push_str("</w:tr>");
         for row in rows {
-            self.xml.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+            self.xml.push_str("<w:tr>");
             for (cell, width) in row.iter().zip(&widths) {
                 self.xml.push_str(&cell.xml(*width, false));
             }
@@ -772,6 +779,15 @@ fn approval(body: &mut Body) {
     body.table(&["Approval", "To be filled in"], &[1, 3], rows);
 }
 
+/// The most characters of one typed text in the header or footer, which must stay one line: a
+/// header taller than the page is more than word processors can lay out.
+const HEADER_TEXT_LIMIT: usize = 80;
+
+/// `text` on one line and at most [`HEADER_TEXT_LIMIT`] characters, cut with an ellipsis.
+fn short(text: &str) -> String {
+    cut(&crate::report::one_line(text), HEADER_TEXT_LIMIT)
+}
+
 /// "Organisation · assessment of 2024-05-01 · Confidential", as far as each is given.
 fn header(content: &Report, label: &str) -> String {
     let date = if content.assessed_on.is_empty() {
@@ -784,11 +800,11 @@ fn header(content: &Report, label: &str) -> String {
     } else {
         content.organisation.as_ref()
     };
-    let mut parts = vec![organisation.to_owned(), date];
+    let mut parts = vec![short(organisation), date];
     if !label.is_empty() {
-        parts.push(label.to_owned());
+        parts.push(short(label));
     }
-    let text = crate::report::one_line(&parts.join(" · "));
+    let text = parts.join(" · ");
     format!(
         "{XML_DECLARATION}<w:hdr {WORD_NAMESPACES}>{}</w:hdr>",
         paragraph(Some("Header"), &run(&text, false))
@@ -806,7 +822,7 @@ fn footer(label: &str) -> String {
     let lead = if label.is_empty() {
         String::new()
     } else {
-        run(&format!("{} · ", crate::report::one_line(label)), false)
+        run(&format!("{} · ", short(label)), false)
     };
     let runs = format!(
         "{lead}{}{}{}{}",
@@ -997,6 +1013,14 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_texts_stay_on_one_short_line() {
+        assert_eq!(short("Example\nHealth"), "Example Health");
+        let long = short(&"x".repeat(500));
+        assert_eq!(long.chars().count(), HEADER_TEXT_LIMIT);
+        assert!(long.ends_with('…'));
+    }
 
     #[test]
     fn text_cannot_become_markup() {

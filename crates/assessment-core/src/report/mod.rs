@@ -337,6 +337,20 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
+/// `text` with at most `limit` characters, cut on a character boundary with an ellipsis. A field
+/// holds up to [`crate::savefile::MAX_TEXT_CHARS`] characters and a scan's evidence joins several
+/// texts, so the editable files, which have limits of their own, cut; the assessment file and the
+/// other reports keep the text whole.
+#[cfg(feature = "office")]
+pub(crate) fn cut(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let mut kept: String = text.chars().take(limit - 1).collect();
+    kept.push('…');
+    kept
+}
+
 /// `yyyy-mm-dd`, or the empty string.
 pub(crate) fn date_text(date: Option<NaiveDate>) -> String {
     date.map(iso).unwrap_or_default()
@@ -635,6 +649,16 @@ mod tests {
             tenant(Some("Con\u{202e}toso\r\nHealth"), None, None),
             "tenant Contoso Health"
         );
+    }
+
+    #[cfg(feature = "office")]
+    #[test]
+    fn long_text_is_cut_to_the_limit() {
+        let long = "é".repeat(110);
+        let kept = cut(&long, 100);
+        assert_eq!(kept.chars().count(), 100);
+        assert!(kept.ends_with('…'));
+        assert_eq!(cut("short", 5), "short");
     }
 
     #[test]

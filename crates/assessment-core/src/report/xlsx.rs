@@ -7,7 +7,7 @@
 //!
 //! Every text a person or a scan wrote is written as a string cell, which a spreadsheet never
 //! evaluates, whatever it starts with: no formula is ever written. Texts are [`clean`]ed first,
-//! and cut to Excel's limit of 32,767 characters per cell.
+//! and [`cut`] to Excel's limit of 32,767 characters per cell.
 
 use std::borrow::Cow;
 
@@ -18,15 +18,18 @@ use rust_xlsxwriter::{
 };
 
 use super::html::{report, Report};
-use super::{clean, Action, Provenance, ReportContext};
+use super::{clean, cut, Action, Provenance, ReportContext};
 use crate::content::Severity;
 use crate::dates::parse_iso;
 
+/// The most characters Excel keeps in one cell.
+pub(crate) const CELL_LIMIT: usize = 32_767;
+
+/// The most characters of the file's title and author, which office suites show on one line.
+const PROPERTY_LIMIT: usize = 255;
+
 /// Excel's paper size number for A3.
 const A3: u8 = 8;
-
-/// The most characters Excel keeps in one cell.
-const CELL_LIMIT: usize = 32_767;
 
 /// The statuses the action plan's drop-down offers, as the other formats name them.
 const STATUSES: [&str; 3] = ["Open", "In progress", "Done"];
@@ -35,7 +38,7 @@ const STATUSES: [&str; 3] = ["Open", "In progress", "Done"];
 type Column = (&'static str, f64);
 
 const PLAN_COLUMNS: [Column; 18] = [
-    ("Rank", 7.0),
+    ("Rank", 8.0),
     ("Question", 11.0),
     ("Title", 30.0),
     ("Action", 50.0),
@@ -200,8 +203,11 @@ fn build(ctx: &ReportContext) -> Result<Vec<u8>, XlsxError> {
 /// Title, author and creation time of the file, from the report (never the clock).
 fn properties(content: &Report, ctx: &ReportContext) -> DocProperties {
     let mut properties = DocProperties::new()
-        .set_title(cut(&format!("Action plan: {}", content.organisation)))
-        .set_author(cut(&content.assessor))
+        .set_title(cut(
+            &format!("Action plan: {}", content.organisation),
+            PROPERTY_LIMIT,
+        ))
+        .set_author(cut(&content.assessor, PROPERTY_LIMIT))
         .set_comment(format!(
             "Made by the Midnight Blizzard / ED 24-02 self-assessment, version {}",
             ctx.app_version
@@ -278,7 +284,12 @@ fn write_cell(
 ) -> Result<(), XlsxError> {
     match cell {
         Cell::Text(text) => {
-            sheet.write_string_with_format(row, col, cut(&clean(text)), &formats.text)?;
+            sheet.write_string_with_format(
+                row,
+                col,
+                cut(&clean(text), CELL_LIMIT),
+                &formats.text,
+            )?;
         }
         Cell::Number(number) => {
             sheet.write_number_with_format(row, col, *number, &formats.text)?;
@@ -302,16 +313,6 @@ fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     let year =
         u16::try_from(date.year()).map_err(|_| XlsxError::DateTimeRangeError(date.to_string()))?;
     ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8)
-}
-
-/// `text` within Excel's cell limit, cut on a character boundary with an ellipsis.
-fn cut(text: &str) -> String {
-    if text.chars().count() <= CELL_LIMIT {
-        return text.to_owned();
-    }
-    let mut kept: String = text.chars().take(CELL_LIMIT - 1).collect();
-    kept.push('…');
-    kept
 }
 
 /// The evidence's checks (with "changed by hand" when it was) and its source, or two empty cells.
@@ -437,18 +438,4 @@ fn about_rows<'a>(content: &'a Report) -> Vec<Vec<Cell<'a>>> {
             super::prose::FINGERPRINT.to_owned(),
         ),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_text_is_cut_to_the_cell_limit() {
-        let long = "é".repeat(CELL_LIMIT + 10);
-        let kept = cut(&long);
-        assert_eq!(kept.chars().count(), CELL_LIMIT);
-        assert!(kept.ends_with('…'));
-        assert_eq!(cut("short"), "short");
-    }
 }
