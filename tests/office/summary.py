@@ -10,7 +10,10 @@ The kind comes first: a browser's download is stored without its file name.
 """
 
 import json
+import shutil
 import sys
+import tempfile
+from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -58,7 +61,11 @@ def document(path):
 
 def main():
     kind, path = sys.argv[1], sys.argv[2]
-    summary = workbook(path) if kind == "xlsx" else document(path)
+    # openpyxl goes by the file's extension, which a browser's download does not keep.
+    with tempfile.TemporaryDirectory() as folder:
+        named = Path(folder) / f"download.{kind}"
+        shutil.copyfile(path, named)
+        summary = workbook(named) if kind == "xlsx" else document(named)
     json.dump(summary, sys.stdout)
 
 
