@@ -143,13 +143,6 @@ fn figures_table(
             of_floor(app_gzip),
         ),
         (
-            "Gzip size of the on-demand module: guidance, report generator, encryption, scanner reader (loaded on first use, not in the first visit)"
-                .into(),
-            kb(app.on_demand.iter().map(|f| f.gzip).sum()),
-            "–".into(),
-            "–".into(),
-        ),
-        (
             "Gzip size of the floor app".into(),
             kb(floor_gzip),
             "–".into(),
@@ -163,6 +156,32 @@ fn figures_table(
             of_floor(single.start.gzip),
         ),
     ];
+    for (dir, what) in [
+        (
+            "reports",
+            "guidance, report generator, encryption, scanner reader",
+        ),
+        ("office", "Excel and Word writers"),
+    ] {
+        let prefix = format!("{dir}/");
+        let gzip = app
+            .on_demand
+            .iter()
+            .filter(|f| f.name.starts_with(&prefix))
+            .map(|f| f.gzip)
+            .sum();
+        rows.insert(
+            rows.len() - 2,
+            (
+                format!(
+                    "Gzip size of the on-demand module {dir}/: {what} (loaded on first use, not in the first visit)"
+                ),
+                kb(gzip),
+                "–".into(),
+                "–".into(),
+            ),
+        );
+    }
     for part in &single.on_demand {
         rows.push((
             format!(
@@ -219,12 +238,25 @@ fn figures_table(
         "–".into(),
         "–".into(),
     ));
+    rows.push((
+        "First editable file of a visit (xlsx), including fetching and compiling the office module"
+            .into(),
+        ms(&browser["journey"]["firstOfficeMs"]),
+        "< 300 ms".into(),
+        "–".into(),
+    ));
     if let Some(downloads) = browser["journey"]["downloadsMs"].as_object() {
         for (kind, value) in downloads {
+            // The editable files are zip containers made by larger writers.
+            let goal = if ["xlsx", "docx"].contains(&kind.as_str()) {
+                "< 300 ms"
+            } else {
+                "< 50 ms"
+            };
             rows.push((
                 format!("Generate the {kind} report in the browser (click → file ready, median)"),
                 ms(value),
-                "< 50 ms".into(),
+                goal.into(),
                 "–".into(),
             ));
         }
