@@ -33,17 +33,18 @@ static FULL_BANK: OnceLock<Bank> = OnceLock::new();
 /// questions carry no why, verify, remedy, meanings or alternatives, and its terms no
 /// definitions; everything that scores, filters or opens files needs none of those.
 pub fn bank() -> &'static Bank {
-    static LITE_BANK: OnceLock<Bank> = OnceLock::new();
     #[cfg(feature = "bundled-reports")]
     install_guided_bank(include_bytes!(concat!(env!("OUT_DIR"), "/guided-bank.bin")));
-    FULL_BANK
-        .get()
-        .unwrap_or_else(|| LITE_BANK.get_or_init(lite_bank))
+    FULL_BANK.get().unwrap_or_else(lite_bank)
 }
 
-fn lite_bank() -> Bank {
-    Bank::from_bytes(BANK_BYTES)
-        .unwrap_or_else(|_| unreachable!("the embedded bank was validated at build time"))
+/// The embedded bank without its guidance, decoded once.
+fn lite_bank() -> &'static Bank {
+    static LITE_BANK: OnceLock<Bank> = OnceLock::new();
+    LITE_BANK.get_or_init(|| {
+        Bank::from_bytes(BANK_BYTES)
+            .unwrap_or_else(|_| unreachable!("the embedded bank was validated at build time"))
+    })
 }
 
 /// The bank's guidance is installed: both editions load it from the on-demand module after the
@@ -59,7 +60,8 @@ pub fn install_guided_bank(bytes: &[u8]) -> bool {
     if has_guidance() {
         return true;
     }
-    let lite = bank();
+    // Not `bank()`, which installs the guided bank first in a bundled build.
+    let lite = lite_bank();
     match Bank::from_bytes(bytes) {
         Ok(full)
             if full.version == lite.version && full.questions.len() == lite.questions.len() =>

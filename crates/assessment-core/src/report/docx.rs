@@ -772,10 +772,16 @@ fn about(body: &mut Body, content: &Report) {
 fn approval(body: &mut Body) {
     body.heading(1, SECTIONS[9]);
     body.text("Reviewed and approved for the organisation by:");
-    let rows = ["Name", "Role", "Date", "Signature"]
+    let mut rows: Vec<Vec<Cell>> = ["Name", "Role", "Date"]
         .into_iter()
         .map(|label| vec![Cell::bold(label), Cell::default()])
         .collect();
+    // Three empty lines: room to sign by hand on paper.
+    let space = Cell {
+        paragraphs: vec![String::new(); 3],
+        bold: false,
+    };
+    rows.push(vec![Cell::bold("Signature"), space]);
     body.table(&["Approval", "To be filled in"], &[1, 3], rows);
 }
 
