@@ -12,6 +12,7 @@ mod files;
 mod glue;
 mod office;
 mod oscal;
+mod python;
 mod release;
 mod run;
 mod single;

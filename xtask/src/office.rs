@@ -46,7 +46,7 @@ const MIN_PDF_BYTES: usize = 1024;
 
 /// Sets up the readers if needed, writes the samples and checks every one of them.
 pub fn check() -> Result<(), String> {
-    let python = ensure_readers()?;
+    let python = crate::python::ensure_venv(VENV, &READERS)?;
     crate::tools::ensure_debian_packages(&LIBREOFFICE_FILES, &LIBREOFFICE, false)?;
     let samples = write_samples()?;
     let readers = READERS.map(|(name, version)| format!("{name} {version}"));
@@ -276,87 +276,9 @@ fn run_with_deadline(command: &mut Command, deadline: Duration) -> Result<(), St
     }
 }
 
-/// The virtual environment's Python, with every reader installed at its pinned version.
-fn ensure_readers() -> Result<PathBuf, String> {
-    let venv = repo_root().join(VENV);
-    let python = venv.join(if cfg!(windows) {
-        "Scripts/python.exe"
-    } else {
-        "bin/python"
-    });
-    if !python.exists() {
-        step(&format!("Creating a Python virtual environment in {VENV}"));
-        if run(cmd("python3").args(["-m", "venv", VENV])).is_err() {
-            // A machine without Python, or Debian's python3 without its venv module.
-            let _ = fs::remove_dir_all(&venv);
-            crate::tools::ensure_debian_packages(
-                &["/usr/bin/python3", "/usr/lib/python3/dist-packages"],
-                &["python3", "python3-venv", "python3-pip"],
-                true,
-            )?;
-            run(cmd("python3").args(["-m", "venv", VENV]))
-                .map_err(|e| format!("{e}; python3 with the venv module is needed"))?;
-        }
-    }
-    // pip show fails when any package is missing, which reads the same as a wrong version.
-    let shown = output(
-        cmd(&python.to_string_lossy())
-            .args(["-m", "pip", "show", "--disable-pip-version-check"])
-            .args(READERS.map(|(name, _)| name)),
-    )
-    .unwrap_or_default();
-    if READERS
-        .iter()
-        .all(|&(name, version)| shown_version(&shown, name) == Some(version))
-    {
-        return Ok(python);
-    }
-    let pins = READERS.map(|(name, version)| format!("{name}=={version}"));
-    step(&format!("Installing {} into {VENV}", pins.join(" ")));
-    run(cmd(&python.to_string_lossy())
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-        ])
-        .args(&pins))?;
-    Ok(python)
-}
-
-/// The version `pip show` reports for `package`, from its output for one or more packages
-/// (blocks of `Name:` and `Version:` lines, separated by `---`).
-fn shown_version<'a>(text: &'a str, package: &str) -> Option<&'a str> {
-    let mut name = None;
-    for line in text.lines() {
-        if let Some(value) = line.strip_prefix("Name:") {
-            name = Some(value.trim());
-        } else if let Some(value) = line.strip_prefix("Version:") {
-            if name.is_some_and(|n| n.eq_ignore_ascii_case(package)) {
-                return Some(value.trim());
-            }
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reads_each_version_pip_shows() {
-        let shown = "Name: openpyxl\nVersion: 3.1.5\nSummary: xlsx\n---\n\
-                     Name: python-docx\nVersion: 1.2.0\nSummary: docx\n";
-        assert_eq!(shown_version(shown, "openpyxl"), Some("3.1.5"));
-        assert_eq!(shown_version(shown, "python-docx"), Some("1.2.0"));
-        assert_eq!(shown_version(shown, "lxml"), None);
-        assert_eq!(
-            shown_version("WARNING: Package(s) not found", "openpyxl"),
-            None
-        );
-    }
 
     #[test]
     fn keeps_the_kind_in_the_converted_name() {

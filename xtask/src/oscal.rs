@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use crate::run::{cmd, output, repo_root, run, step};
+use crate::run::{cmd, repo_root, run, step};
 
 /// The compliance-trestle release the validation uses.
 pub const TRESTLE_VERSION: &str = "5.2.0";
@@ -22,7 +22,7 @@ const SAMPLES: &str = "target/oscal-samples";
 
 /// Sets up trestle if needed, writes the samples and validates every one of them.
 pub fn validate() -> Result<(), String> {
-    let python = ensure_trestle()?;
+    let python = crate::python::ensure_venv(VENV, &[("compliance-trestle", TRESTLE_VERSION)])?;
     let samples = repo_root().join(SAMPLES);
     if samples.exists() {
         fs::remove_dir_all(&samples)
@@ -59,69 +59,4 @@ pub fn validate() -> Result<(), String> {
     run(cmd(&python.to_string_lossy())
         .arg("tests/oscal/validate.py")
         .args(&files))
-}
-
-/// The virtual environment's Python, with compliance-trestle installed at the pinned version.
-fn ensure_trestle() -> Result<PathBuf, String> {
-    let venv = repo_root().join(VENV);
-    let python = venv.join(if cfg!(windows) {
-        "Scripts/python.exe"
-    } else {
-        "bin/python"
-    });
-    if !python.exists() {
-        step(&format!("Creating a Python virtual environment in {VENV}"));
-        if run(cmd("python3").args(["-m", "venv", VENV])).is_err() {
-            // A machine without Python, or Debian's python3 without its venv module.
-            let _ = std::fs::remove_dir_all(&venv);
-            crate::tools::ensure_debian_packages(
-                &["/usr/bin/python3", "/usr/lib/python3/dist-packages"],
-                &["python3", "python3-venv", "python3-pip"],
-                true,
-            )?;
-            run(cmd("python3").args(["-m", "venv", VENV]))
-                .map_err(|e| format!("{e}; python3 with the venv module is needed"))?;
-        }
-    }
-    let shown = output(cmd(&python.to_string_lossy()).args([
-        "-m",
-        "pip",
-        "show",
-        "--disable-pip-version-check",
-        "compliance-trestle",
-    ]));
-    if shown.as_deref().and_then(shown_version) == Some(TRESTLE_VERSION) {
-        return Ok(python);
-    }
-    step(&format!(
-        "Installing compliance-trestle {TRESTLE_VERSION} into {VENV}"
-    ));
-    run(cmd(&python.to_string_lossy()).args([
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--disable-pip-version-check",
-        &format!("compliance-trestle=={TRESTLE_VERSION}"),
-    ]))?;
-    Ok(python)
-}
-
-/// The `Version:` line of `pip show` output.
-fn shown_version(text: &str) -> Option<&str> {
-    text.lines()
-        .find_map(|line| line.strip_prefix("Version:"))
-        .map(str::trim)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_version_pip_shows() {
-        let shown = "Name: compliance-trestle\nVersion: 5.2.0\nSummary: Tools\n";
-        assert_eq!(shown_version(shown), Some("5.2.0"));
-        assert_eq!(shown_version("WARNING: Package(s) not found"), None);
-    }
 }

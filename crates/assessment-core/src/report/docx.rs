@@ -142,11 +142,7 @@ impl Cell {
 
     /// `text`, or "not recorded" when it is blank, as the HTML report says it.
     fn recorded(text: &str) -> Cell {
-        if text.trim().is_empty() {
-            Cell::text("not recorded")
-        } else {
-            Cell::text(text)
-        }
+        Cell::text(or_not_recorded(text))
     }
 
     fn xml(&self, width: u32, header: bool) -> String {
@@ -494,11 +490,7 @@ fn plan_card(body: &mut Body, a: &Action) {
             .map(|flag| ("Flag", Cell::text(flag.as_str()))),
     );
     if item.risk_acceptance.is_some() {
-        let expires = if a.expires.is_empty() {
-            "no expiry date"
-        } else {
-            a.expires.as_str()
-        };
+        let expires = expiry(a);
         rows.push((
             "Risk acceptance (not valid)",
             Cell::text(format!(
@@ -515,6 +507,16 @@ fn plan_card(body: &mut Body, a: &Action) {
     body.fields(rows);
 }
 
+/// The acceptance's expiry date, or "no expiry date", as the HTML report says it.
+fn expiry<'a>(a: &'a Action) -> &'a str {
+    if a.expires.is_empty() {
+        "no expiry date"
+    } else {
+        a.expires.as_str()
+    }
+}
+
+/// `text`, or "not recorded" when it is blank, as the HTML report says it.
 fn or_not_recorded(text: &str) -> &str {
     if text.trim().is_empty() {
         "not recorded"
@@ -541,11 +543,7 @@ fn risks(body: &mut Body, content: &Report) {
                 Cell::text(a.item.answer_label()),
                 Cell::text(a.justification.as_ref()),
                 Cell::text(a.approver.as_ref()),
-                Cell::text(if a.expires.is_empty() {
-                    "no expiry date"
-                } else {
-                    a.expires.as_str()
-                }),
+                Cell::text(expiry(a)),
             ]
         })
         .collect();
