@@ -179,6 +179,20 @@ pub struct Assessment {
     pub profile: BTreeMap<String, String>,
     /// The scans whose evidence answers hold, oldest import first.
     pub scans: Vec<ScanSource>,
+    /// The assessment this one re-assesses, when it belongs to a series.
+    pub previous: Option<PreviousLink>,
+}
+
+/// The link from a re-assessment to the assessment it follows (docs/FORMATS.md, "Series").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviousLink {
+    /// The previous assessment's library entry id in the browser that made the link.
+    pub entry: String,
+    /// The previous assessment's answer-data fingerprint (`report::fingerprint`) when linked:
+    /// tells the right file from another, and whether it was changed after the link was made.
+    pub fingerprint: String,
+    /// Its assessment date, to name it when it is not at hand.
+    pub assessed_on: Option<NaiveDate>,
 }
 
 /// A change to one question's record other than its response.

@@ -6,6 +6,7 @@
 
 pub mod answers;
 pub mod assessment;
+pub mod compare;
 pub mod content;
 pub mod dates;
 pub mod encrypted;
@@ -13,6 +14,7 @@ pub mod evaluation;
 pub mod files;
 pub mod first_pass;
 pub mod guidance;
+pub mod history;
 pub mod import;
 pub mod json;
 pub mod keys;
@@ -26,12 +28,13 @@ pub mod scan;
 pub mod scoring;
 pub mod scuba;
 pub mod scuba_config;
+pub mod series;
 pub mod tier;
 
 pub use answers::{AnswerType, Level, Response};
 pub use assessment::{
     AcceptanceProblem, ActionStatus, AnswerRecord, Assessment, Change, Details, DetailsEdit,
-    RecordEdit, RiskAcceptance,
+    PreviousLink, RecordEdit, RiskAcceptance,
 };
 pub use content::{
     Bank, ClosingRule, ContentError, DirectivePhase, Effort, GlossaryTerm, Licence, ProfileOption,

@@ -9,8 +9,10 @@ use crate::content::Bank;
 use crate::json::{self, Codec, Json};
 use crate::scoring::score;
 
-/// The index format version; a stored index of another version is treated as unreadable.
-pub const INDEX_VERSION: u32 = 1;
+/// The index format version this code writes. Version 2 added each entry's `previous`; a
+/// version 1 index reads as one without series links. Any other version is treated as
+/// unreadable.
+pub const INDEX_VERSION: u32 = 2;
 
 /// What the library list shows about one assessment without opening it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +28,9 @@ pub struct Entry {
     pub score: u32,
     /// When it was last saved (RFC 3339 from the shell's clock).
     pub saved_at: String,
+    /// The entry its assessment re-assesses (its `previous` link), so series are found from
+    /// the index alone.
+    pub previous: Option<String>,
 }
 
 /// The list of stored assessments and which one is open.
@@ -49,6 +54,7 @@ json::object!(Entry {
     applicable: required,
     score: required,
     saved_at: required,
+    previous: optional,
 });
 
 json::object!(Index {
@@ -75,8 +81,15 @@ pub const UNNAMED: &str = "Unnamed assessment";
 impl Index {
     /// Reads a stored index; `None` when it is not a readable index of this version.
     pub fn from_json(text: &str) -> Option<Index> {
-        let index = Index::read(&Json::parse(text).ok()?, "").ok()?;
-        (index.version == INDEX_VERSION).then_some(index)
+        let mut index = Index::read(&Json::parse(text).ok()?, "").ok()?;
+        match index.version {
+            INDEX_VERSION => Some(index),
+            1 if index.entries.iter().all(|e| e.previous.is_none()) => {
+                index.version = INDEX_VERSION;
+                Some(index)
+            }
+            _ => None,
+        }
     }
 
     /// The index as compact JSON, for storage.
@@ -86,6 +99,21 @@ impl Index {
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// The entries of the series ending at `id`, oldest first (just `id` when it follows none).
+    pub fn series(&self, id: &str) -> Vec<&Entry> {
+        let previous_of = |id: &str| {
+            let previous = self.entry(id)?.previous.as_deref()?;
+            self.entry(previous).map(|e| e.id.as_str())
+        };
+        match self.entry(id) {
+            Some(entry) => crate::series::chain(&entry.id, previous_of)
+                .into_iter()
+                .filter_map(|id| self.entry(id))
+                .collect(),
+            None => Vec::new(),
+        }
     }
 
     /// Adds a new entry for `assessment`, makes it current, and returns its id.
@@ -174,6 +202,7 @@ fn summarise(
         applicable: overall.applicable,
         score: overall.percent(),
         saved_at: saved_at.to_owned(),
+        previous: assessment.previous.as_ref().map(|link| link.entry.clone()),
     }
 }
 
@@ -249,7 +278,7 @@ mod tests {
     fn a_stored_index_of_another_version_is_not_read() {
         let index = Index::default();
         assert_eq!(Index::from_json(&index.to_json()), Some(index.clone()));
-        let other = index.to_json().replace("\"version\":1", "\"version\":2");
+        let other = index.to_json().replace("\"version\":2", "\"version\":3");
         assert_eq!(Index::from_json(&other), None);
         assert_eq!(Index::from_json("garbage"), None);
     }

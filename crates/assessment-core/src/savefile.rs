@@ -13,7 +13,8 @@ use std::fmt;
 
 use crate::answers::{Level, Response};
 use crate::assessment::{
-    ActionStatus, AnswerRecord, Assessment, Details, Evidence, EvidenceCheck, RiskAcceptance,
+    ActionStatus, AnswerRecord, Assessment, Details, Evidence, EvidenceCheck, PreviousLink,
+    RiskAcceptance,
 };
 use crate::content::Bank;
 use crate::json::{self, Codec, Json, ParseError, Problem, ProblemKind};
@@ -23,7 +24,7 @@ use crate::scan::{ReportId, ScanSource, Tenant, Tool};
 pub const FILE_KIND: &str = "midnight-blizzard-self-assessment";
 
 /// The file format version this code writes. Older versions are migrated on opening.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Files larger than this are refused before parsing: a real assessment is well under 1 MB.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -31,9 +32,10 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// The longest text accepted in any one field.
 pub const MAX_TEXT_CHARS: usize = 50_000;
 
-/// The envelope around an assessment, format version 2 (the current one) and 1. Version 2 added
-/// scan evidence (`assessment.scans`, `evidence` on an answer); a version 1 file has neither and
-/// reads as an assessment without evidence. `kind` and `version` are checked by [`open`] before
+/// The envelope around an assessment, format version 3 (the current one), 2 and 1. Version 2 added
+/// scan evidence (`assessment.scans`, `evidence` on an answer); version 3 the link to the
+/// previous assessment of a series (`assessment.previous`). An older file has none of the newer
+/// fields and reads as an assessment without them. `kind` and `version` are checked by [`open`] before
 /// the rest is read.
 struct FileV2<'a> {
     kind: String,
@@ -59,6 +61,13 @@ json::object!(Assessment {
     answers: optional,
     profile: optional,
     scans: optional,
+    previous: optional,
+});
+
+json::object!(PreviousLink {
+    entry: required,
+    fingerprint: required,
+    assessed_on: optional,
 });
 
 json::object!(Details {
@@ -342,12 +351,16 @@ pub fn open(bytes: &[u8], bank: &Bank) -> Result<Opened, OpenError> {
         }
         Some(Json::Whole(1)) => 1,
         Some(Json::Whole(2)) => 2,
+        Some(Json::Whole(3)) => 3,
         _ => return Err(OpenError::UnknownVersion),
     };
-    // Version 1 is version 2 without evidence, so one description reads both; a version 1 file
-    // that names evidence fields is refused like any unknown field.
+    // Each version is the next without its additions, so one description reads all three; an
+    // older file that names a newer version's field is refused like any unknown field.
     if version == 1 {
         refuse_v2_fields(&root)?;
+    }
+    if version < 3 {
+        refuse_v3_fields(&root)?;
     }
     let file = FileV2::read(&root, "")?;
     // Not `into_owned`, which would link a copy of the whole assessment into the browser build.
@@ -366,23 +379,32 @@ pub fn open(bytes: &[u8], bank: &Bank) -> Result<Opened, OpenError> {
     })
 }
 
+fn unknown_field(path: &str, field: &str) -> Problem {
+    Problem::new(
+        path,
+        ProblemKind::UnknownField {
+            name: field.to_owned(),
+        },
+    )
+}
+
+/// A version 1 or 2 file has no series link: the field only version 3 knows is unknown there.
+fn refuse_v3_fields(root: &Json) -> Result<(), Problem> {
+    match root.get("assessment").and_then(|a| a.get("previous")) {
+        Some(_) => Err(unknown_field("assessment", "previous")),
+        None => Ok(()),
+    }
+}
+
 /// A version 1 file holds no evidence: a field that only version 2 knows is unknown there.
 fn refuse_v2_fields(root: &Json) -> Result<(), Problem> {
     let assessment = root.get("assessment");
-    let unknown = |path: &str, field: &str| {
-        Problem::new(
-            path,
-            ProblemKind::UnknownField {
-                name: field.to_owned(),
-            },
-        )
-    };
     if assessment.and_then(|a| a.get("scans")).is_some() {
-        return Err(unknown("assessment", "scans"));
+        return Err(unknown_field("assessment", "scans"));
     }
     if let Some(Json::Object(answers)) = assessment.and_then(|a| a.get("answers")) {
         if let Some((id, _)) = answers.iter().find(|(_, r)| r.get("evidence").is_some()) {
-            return Err(unknown(&json::join(ANSWERS, id), "evidence"));
+            return Err(unknown_field(&json::join(ANSWERS, id), "evidence"));
         }
     }
     Ok(())

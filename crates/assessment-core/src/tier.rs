@@ -96,6 +96,12 @@ impl Tier {
         }
     }
 
+    /// Whether a question of `severity` standing at `state` meets what this tier asks of it.
+    pub fn accepts(self, severity: Severity, state: AnswerState) -> bool {
+        self.minimum(severity)
+            .is_none_or(|needed| !state.is_applicable() || state.meets(needed))
+    }
+
     /// The tier above, if any.
     pub fn next(self) -> Option<Tier> {
         Tier::ALL.get(self.number() as usize + 1).copied()
@@ -186,7 +192,7 @@ fn meets(tier: Tier, assessed: &[Assessed], score: u32) -> bool {
 /// The level `item` is missing for `tier`, if it counts and falls short.
 fn shortfall(tier: Tier, item: &Assessed) -> Option<Level> {
     let needed = tier.minimum(item.question.severity)?;
-    (item.state.is_applicable() && !item.state.meets(needed)).then_some(needed)
+    (!tier.accepts(item.question.severity, item.state)).then_some(needed)
 }
 
 fn gating_answers(tier: Tier, assessed: &[Assessed], today: NaiveDate) -> Vec<GatingAnswer> {

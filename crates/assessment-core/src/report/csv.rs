@@ -39,11 +39,15 @@ pub(crate) const COLUMNS: [&str; 23] = [
 ];
 
 pub(crate) fn render(ctx: &ReportContext) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    write_row(&mut writer, COLUMNS.iter().map(|c| c.to_string()));
-    for action in Action::all(ctx) {
+    write_table(
+        &COLUMNS,
+        Action::all(ctx).into_iter().map(|action| row(ctx, action)),
+    )
+}
+
+/// One plan row.
+fn row(ctx: &ReportContext, action: Action) -> Vec<String> {
+    {
         let item = action.item;
         let evidence = Provenance::of(ctx.assessment, &item.question, item.answer);
         let rank = if action.accepted {
@@ -51,33 +55,42 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
         } else {
             item.rank.to_string()
         };
-        write_row(
-            &mut writer,
-            [
-                rank,
-                item.question.clone(),
-                item.title.clone(),
-                action.action,
-                action.family.to_owned(),
-                item.severity.label().to_owned(),
-                item.effort.label().to_owned(),
-                item.horizon.label().to_owned(),
-                item.answer_label().to_owned(),
-                action.owner.into_owned(),
-                action.due,
-                item.due.explanation(),
-                action.status.to_owned(),
-                action.flags.join("; "),
-                action.justification.into_owned(),
-                action.approver.into_owned(),
-                action.expires,
-                item.risk_reduction.to_string(),
-                action.sources,
-                action.references,
-            ]
-            .into_iter()
-            .chain(evidence_cells(evidence.as_ref())),
-        );
+        [
+            rank,
+            item.question.clone(),
+            item.title.clone(),
+            action.action,
+            action.family.to_owned(),
+            item.severity.label().to_owned(),
+            item.effort.label().to_owned(),
+            item.horizon.label().to_owned(),
+            item.answer_label().to_owned(),
+            action.owner.into_owned(),
+            action.due,
+            item.due.explanation(),
+            action.status.to_owned(),
+            action.flags.join("; "),
+            action.justification.into_owned(),
+            action.approver.into_owned(),
+            action.expires,
+            item.risk_reduction.to_string(),
+            action.sources,
+            action.references,
+        ]
+        .into_iter()
+        .chain(evidence_cells(evidence.as_ref()))
+        .collect()
+    }
+}
+
+/// `header` and `rows` as a CSV file in this module's dialect (see the module documentation).
+pub(crate) fn write_table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    write_row(&mut writer, header.iter().map(|c| c.to_string()));
+    for row in rows {
+        write_row(&mut writer, row);
     }
     let bytes = writer
         .into_inner()

@@ -64,6 +64,7 @@ pub(crate) struct Report<'a> {
     pub(crate) tiers: Vec<TierRow>,
     pub(crate) sources: &'a [Source],
     pub(crate) fingerprint: String,
+    pub(crate) since: Option<super::ChangesView<'a>>,
 }
 
 /// One family's score, with the geometry of its bar in the chart.
@@ -321,6 +322,7 @@ pub(crate) fn report<'a>(ctx: &ReportContext<'a>) -> Report<'a> {
         tiers,
         sources: &bank.sources,
         fingerprint: super::fingerprint(assessment),
+        since: ctx.since.map(|since| super::changes_view(bank, since)),
     }
 }
 

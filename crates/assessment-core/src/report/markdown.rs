@@ -163,6 +163,9 @@ pub(crate) fn render(ctx: &ReportContext) -> String {
     }
     md.push('\n');
 
+    if let Some(since) = ctx.since {
+        md.push_str(&super::changes::markdown_section(bank, since));
+    }
     let _ = writeln!(md, "## What holds the tier\n");
     match tier.next {
         None => {

@@ -31,6 +31,7 @@
 //! `expect`: `expect` prints the error with `Debug`, which puts each error type's formatting code
 //! into the browser build (5.7 KB gzip in all, docs/PERFORMANCE.md).
 
+mod changes;
 mod csv;
 #[cfg(feature = "office")]
 mod docx;
@@ -56,13 +57,14 @@ use crate::json::Json;
 use crate::plan::{Flag, PlanItem};
 use crate::scan::{ReportId, ScanSource, Tenant, Tool};
 
+pub use changes::{changes_csv, changes_view, trend_view, ChangesView, TrendView};
 #[cfg(feature = "office")]
 pub use office::render_office;
 pub use office::{Download, OfficeKind};
 pub use oscal::{uuid_v5, OSCAL_VERSION, UUID_NAMESPACE};
 #[cfg(feature = "office")]
 pub use packed::render_packed_office;
-pub use packed::{render_packed, Packed};
+pub use packed::{compare_packed, link_packed, render_packed, trend_packed, Packed};
 
 /// Everything a report is made from. The core has no clock: the caller supplies the time.
 #[derive(Debug, Clone, Copy)]
@@ -78,6 +80,8 @@ pub struct ReportContext<'a> {
     pub app_version: &'a str,
     /// Which build made the report: `"hosted"` or `"single-file"`.
     pub edition: &'a str,
+    /// What changed since the previous assessment of its series, when it has one at hand.
+    pub since: Option<&'a crate::compare::Comparison>,
 }
 
 /// The formats a report comes in.
@@ -200,7 +204,9 @@ pub fn fingerprint(assessment: &Assessment) -> String {
 /// It is the `assessment` object of the assessment file (details, answers and profile, every
 /// field present, absent values as `null`; scan evidence only where there is some: an answer's
 /// `evidence` is left out when it has none and `scans` when it is empty, so answer data without
-/// evidence keeps the fingerprint it had before format 2) written as JSON with:
+/// evidence keeps the fingerprint it had before format 2; the series link `previous` is never in
+/// it, as it says where the assessment sits, not what was answered, and linking must not change
+/// the fingerprint another link names) written as JSON with:
 ///
 /// - no whitespace between tokens;
 /// - the keys of every object sorted by Unicode code point (byte order of their UTF-8);
@@ -220,12 +226,15 @@ pub fn canonical_json(assessment: &Assessment) -> String {
     out
 }
 
-/// Removes `"evidence": null` from every answer and `"scans": []` from the assessment.
+/// Removes `"evidence": null` from every answer, `"scans": []` and `previous` from the
+/// assessment.
 fn leave_out_absent_evidence(assessment: &mut Json) {
     let Json::Object(fields) = assessment else {
         return;
     };
-    fields.retain(|(name, value)| !(name == "scans" && *value == Json::List(Vec::new())));
+    fields.retain(|(name, value)| {
+        !(name == "scans" && *value == Json::List(Vec::new()) || name == "previous")
+    });
     for (name, answers) in fields.iter_mut() {
         if let (true, Json::Object(answers)) = (name == "answers", answers) {
             for (_, record) in answers.iter_mut() {

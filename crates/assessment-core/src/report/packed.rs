@@ -5,11 +5,14 @@
 use chrono::NaiveDate;
 
 use super::{render, ReportContext, ReportKind};
+use crate::compare::{compare, Comparison, Side};
 use crate::content::Bank;
 use crate::dates::parse_iso;
 use crate::evaluation::evaluate;
 use crate::guidance::Guidance;
+use crate::history::History;
 use crate::savefile;
+use crate::series::Member;
 
 /// Everything the report generator needs, as plain bytes and text.
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +27,12 @@ pub struct Packed<'a> {
     pub guidance: &'a [u8],
     /// The assessment as [`savefile::save`] wrote it.
     pub assessment_file: &'a str,
+    /// The previous assessment of its series, as saved, or empty: the HTML report and the
+    /// Markdown summary then say what changed since.
+    pub previous_file: &'a str,
+    /// The bank's history of changes ([`History::to_bytes`]), which the on-demand module embeds;
+    /// empty for none.
+    pub history: &'a [u8],
     pub generated_at: &'a str,
     /// The day to evaluate for, `YYYY-MM-DD`.
     pub today: &'a str,
@@ -57,6 +66,7 @@ fn with_context<T>(packed: &Packed, make: impl FnOnce(&ReportContext) -> T) -> R
     let opened = savefile::open(packed.assessment_file.as_bytes(), &bank)
         .map_err(|e| format!("the assessment could not be read: {e}"))?;
     let evaluation = evaluate(&bank, &opened.assessment, today);
+    let since = since(packed, &bank, &opened, today)?;
     let context = ReportContext {
         bank: &bank,
         assessment: &opened.assessment,
@@ -65,6 +75,126 @@ fn with_context<T>(packed: &Packed, make: impl FnOnce(&ReportContext) -> T) -> R
         today,
         app_version: packed.app_version,
         edition: packed.edition,
+        since: since.as_ref(),
     };
     Ok(make(&context))
+}
+
+/// What changed since `packed`'s previous assessment, if it names one.
+fn since(
+    packed: &Packed,
+    bank: &Bank,
+    opened: &savefile::Opened,
+    today: NaiveDate,
+) -> Result<Option<Comparison>, String> {
+    if packed.previous_file.is_empty() {
+        return Ok(None);
+    }
+    let previous = savefile::open(packed.previous_file.as_bytes(), bank)
+        .map_err(|e| format!("the previous assessment could not be read: {e}"))?;
+    let history = read_history(packed.history)?;
+    Ok(Some(compare(
+        bank,
+        &history,
+        Side {
+            assessment: &previous.assessment,
+            bank_version: &previous.content_version,
+        },
+        Side {
+            assessment: &opened.assessment,
+            bank_version: &opened.content_version,
+        },
+        today,
+    )))
+}
+
+/// The history in `bytes`, or none recorded when empty.
+pub(crate) fn read_history(bytes: &[u8]) -> Result<History, String> {
+    if bytes.is_empty() {
+        return Ok(History::default());
+    }
+    History::from_bytes(bytes)
+        .map_err(|e| format!("the question bank's history could not be read: {e}"))
+}
+
+/// Opens one assessment file of a comparison or trend, naming which one failed.
+fn open_side(file: &str, bank: &Bank, which: &str) -> Result<savefile::Opened, String> {
+    savefile::open(file.as_bytes(), bank).map_err(|e| format!("{which} could not be read: {e}"))
+}
+
+fn side(opened: &savefile::Opened) -> Side<'_> {
+    Side {
+        assessment: &opened.assessment,
+        bank_version: &opened.content_version,
+    }
+}
+
+/// The comparison of two assessment files (`before`, `after`) as of `today`: the fragment the
+/// comparison view shows and the changes CSV, or a sentence saying why not.
+pub fn compare_packed(
+    bank: &[u8],
+    history: &[u8],
+    before: &str,
+    after: &str,
+    today: &str,
+) -> Result<(String, String), String> {
+    let today = parse_iso(today).ok_or_else(|| format!("\"{today}\" is not a date"))?;
+    let bank = Bank::from_bytes(bank).map_err(|e| e.to_string())?;
+    let history = read_history(history)?;
+    let before = open_side(before, &bank, "The earlier assessment")?;
+    let after = open_side(after, &bank, "The later assessment")?;
+    let comparison = compare(&bank, &history, side(&before), side(&after), today);
+    Ok((
+        super::changes_view(&bank, &comparison).html(),
+        super::changes_csv(&bank, &comparison),
+    ))
+}
+
+/// The trend fragment over assessment `files` (oldest first) called `names`, or why not.
+pub fn trend_packed(
+    bank: &[u8],
+    history: &[u8],
+    names: &[String],
+    files: &[String],
+    today: &str,
+) -> Result<String, String> {
+    let today = parse_iso(today).ok_or_else(|| format!("\"{today}\" is not a date"))?;
+    let bank = Bank::from_bytes(bank).map_err(|e| e.to_string())?;
+    let history = read_history(history)?;
+    let opened = files
+        .iter()
+        .zip(names)
+        .map(|(file, name)| open_side(file, &bank, &format!("\"{name}\"")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let members: Vec<Member> = opened
+        .iter()
+        .zip(names)
+        .map(|(opened, name)| Member {
+            name,
+            side: side(opened),
+        })
+        .collect();
+    let trend = crate::series::trend(&bank, &history, &members, today);
+    Ok(super::trend_view(&bank, &trend).html())
+}
+
+/// `file` with its series link set to `previous` (library entry `entry`), saved anew, or why not.
+pub fn link_packed(
+    bank: &[u8],
+    file: &str,
+    previous: &str,
+    entry: &str,
+    app_version: &str,
+    saved_at: &str,
+) -> Result<String, String> {
+    let bank = Bank::from_bytes(bank).map_err(|e| e.to_string())?;
+    let mut opened = open_side(file, &bank, "The assessment")?;
+    let previous = open_side(previous, &bank, "The previous assessment")?;
+    opened.assessment.previous = Some(crate::series::link_to(&previous.assessment, entry));
+    Ok(savefile::save(
+        &opened.assessment,
+        &bank,
+        app_version,
+        saved_at,
+    ))
 }
