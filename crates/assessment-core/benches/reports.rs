@@ -72,6 +72,7 @@ fn benches(c: &mut Criterion) {
         today,
         app_version: "0.1.0",
         edition: "hosted",
+        since: None,
     };
     for kind in ReportKind::ALL {
         let size = render(kind, &ctx).len();

@@ -147,6 +147,7 @@ impl Rendered {
             today: date(TODAY),
             app_version: APP_VERSION,
             edition: EDITION,
+            since: None,
         }
     }
 }
@@ -255,6 +256,8 @@ fn packed<'a>(kind: ReportKind, bank: &'a Packing, file: &'a str) -> report::Pac
         bank: &bank.0,
         guidance: &bank.1,
         assessment_file: file,
+        previous_file: "",
+        history: &[],
         generated_at: GENERATED_AT,
         today: TODAY,
         app_version: APP_VERSION,
@@ -368,11 +371,12 @@ fn generic_canonical(assessment: &Assessment) -> String {
     let mut out = String::new();
     let file = savefile::save(assessment, &report_bank(), APP_VERSION, GENERATED_AT);
     let mut file: Value = serde_json::from_str(&file).unwrap();
-    // Absent evidence is left out of the canonical form (docs/FORMATS.md).
+    // Absent evidence and the series link are left out of the canonical form (docs/FORMATS.md).
     let assessment = file["assessment"].as_object_mut().unwrap();
     if assessment["scans"] == Value::Array(Vec::new()) {
         assessment.remove("scans");
     }
+    assessment.remove("previous");
     for record in assessment["answers"].as_object_mut().unwrap().values_mut() {
         let record = record.as_object_mut().unwrap();
         if record["evidence"].is_null() {
@@ -388,7 +392,18 @@ fn the_canonical_form_sorts_every_key() {
     let mut every_kind = golden_assessment();
     note(&mut every_kind, "LG-06", "a note without an answer");
     accept(&mut every_kind, "LG-05", "no expiry", "CISO", None);
-    let mut cases = vec![Assessment::default(), golden_assessment(), every_kind];
+    let mut linked = golden_assessment();
+    linked.previous = Some(assessment_core::PreviousLink {
+        entry: "a1".to_owned(),
+        fingerprint: "0".repeat(64),
+        assessed_on: None,
+    });
+    assert_eq!(
+        report::fingerprint(&linked),
+        report::fingerprint(&golden_assessment()),
+        "linking leaves the fingerprint as it was"
+    );
+    let mut cases = vec![Assessment::default(), golden_assessment(), every_kind, linked];
     cases.extend(hostile_cases().iter().map(|case| case.assessment.clone()));
     for assessment in &cases {
         assert_eq!(
@@ -1336,6 +1351,7 @@ fn oscal_ids_depend_on_the_answers_only() {
             today: date(TODAY),
             app_version,
             edition: EDITION,
+            since: None,
         };
         let json: Value = serde_json::from_str(&render(ReportKind::Oscal, &ctx)).unwrap();
         let mut ids = BTreeSet::new();

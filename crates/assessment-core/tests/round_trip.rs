@@ -9,7 +9,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use assessment_core::assessment::{Evidence, EvidenceCheck};
+use assessment_core::assessment::{Evidence, EvidenceCheck, PreviousLink};
 use assessment_core::library::{Entry, Index, INDEX_VERSION};
 use assessment_core::savefile::{self, CURRENT_VERSION};
 use assessment_core::scan::{ReportId, ScanSource, Tenant, Tool};
@@ -201,8 +201,17 @@ fn assessment_of(bank: &Bank) -> impl Strategy<Value = Assessment> {
     let profile = profile.prop_map(|chosen| chosen.into_iter().flatten().collect());
     let scans = prop::collection::vec(scan_source(), 0..3);
     let evidence = prop::collection::vec((evidence_checks(), any::<bool>(), any::<usize>()), 24);
-    (details(), answers, profile, scans, evidence).prop_map(
-        move |(details, mut answers, profile, mut scans, evidence)| {
+    let previous = prop::option::of((text(), "[0-9a-f]{64}", maybe_day()).prop_map(
+        |(entry, fingerprint, assessed_on)| PreviousLink {
+            entry,
+            fingerprint,
+            assessed_on,
+        },
+    ));
+    // Boxed: the nested strategies otherwise need more stack than a test thread has.
+    let extras = (evidence, previous).boxed();
+    (details().boxed(), answers.boxed(), profile.boxed(), scans.boxed(), extras).prop_map(
+        move |(details, mut answers, profile, mut scans, (evidence, previous))| {
             scans.sort_by(|a, b| a.report.cmp(&b.report));
             scans.dedup_by(|a, b| a.report == b.report);
             attach_evidence(&mut answers, &scans, evidence);
@@ -211,6 +220,7 @@ fn assessment_of(bank: &Bank) -> impl Strategy<Value = Assessment> {
                 answers,
                 profile,
                 scans,
+                previous,
             };
             // Opening forgets scans no answer names, by design.
             assessment.drop_unused_scans();
@@ -256,10 +266,15 @@ fn entry() -> impl Strategy<Value = Entry> {
         (text(), text(), text()),
         maybe_day(),
         (any::<u32>(), any::<u32>(), any::<u32>()),
-        text(),
+        (text(), prop::option::of(text())),
     )
         .prop_map(
-            |((id, name, organisation), assessed_on, (answered, applicable, score), saved_at)| {
+            |(
+                (id, name, organisation),
+                assessed_on,
+                (answered, applicable, score),
+                (saved_at, previous),
+            )| {
                 Entry {
                     id,
                     name,
@@ -269,6 +284,7 @@ fn entry() -> impl Strategy<Value = Entry> {
                     applicable,
                     score,
                     saved_at,
+                    previous,
                 }
             },
         )

@@ -169,19 +169,19 @@ fn each_bad_input_gets_its_own_plain_message() {
         ),
         (
             "newer version",
-            good.replace("\"version\": 2", "\"version\": 7")
+            good.replace("\"version\": 3", "\"version\": 7")
                 .into_bytes(),
             OpenError::NewerVersion { version: 7 },
         ),
         (
             "version zero",
-            good.replace("\"version\": 2", "\"version\": 0")
+            good.replace("\"version\": 3", "\"version\": 0")
                 .into_bytes(),
             OpenError::UnknownVersion,
         ),
         (
             "version as text",
-            good.replace("\"version\": 2", "\"version\": \"1\"")
+            good.replace("\"version\": 3", "\"version\": \"1\"")
                 .into_bytes(),
             OpenError::UnknownVersion,
         ),
@@ -617,9 +617,9 @@ fn answers_on_the_old_scale_are_migrated_with_a_note() {
 // Format 2: scan evidence
 
 /// A version 1 file (the golden file as format 1 wrote it) opens as an assessment without
-/// evidence, and saves as version 2 with the same answer data.
+/// evidence, and saves in the current version with the same answer data.
 #[test]
-fn a_version_1_file_is_migrated_to_version_2() {
+fn a_version_1_file_is_migrated_to_the_current_version() {
     let v1 = include_str!("fixtures/assessment-v1.json");
     assert!(v1.contains("\"version\": 1"));
     let report_bank = Bank::from_toml(include_str!("fixtures/report_bank.toml")).unwrap();
@@ -638,9 +638,9 @@ fn a_version_1_file_is_migrated_to_version_2() {
         "0.1.0",
         "2026-12-02T08:00:00Z",
     );
-    assert!(v2.contains("\"version\": 2"), "{v2}");
+    assert!(v2.contains("\"version\": 3"), "{v2}");
     let reopened = savefile::open(v2.as_bytes(), &report_bank).unwrap();
-    assert_eq!(reopened.version, 2);
+    assert_eq!(reopened.version, 3);
     assert_eq!(reopened.assessment, opened.assessment);
     assert_eq!(
         assessment_core::report::fingerprint(&reopened.assessment),
@@ -748,4 +748,33 @@ fn evidence_naming_no_scan_of_the_file_is_dropped_with_a_note() {
         }]
     );
     assert!(opened.notes[0].to_string().contains(&question));
+}
+
+/// Version 3 added the series link: a version 2 file reads without one and saves as version 3; a
+/// link in a version 2 file is refused like any field that version does not know; a version 3
+/// file keeps its link.
+#[test]
+fn the_series_link_is_version_3() {
+    let report_bank = Bank::from_toml(include_str!("fixtures/report_bank.toml")).unwrap();
+    let mut linked = sample(&report_bank);
+    linked.previous = Some(assessment_core::PreviousLink {
+        entry: "a7".to_owned(),
+        fingerprint: "ab".repeat(32),
+        assessed_on: NaiveDate::from_ymd_opt(2024, 1, 31),
+    });
+    let v3 = savefile::save(&linked, &report_bank, "0.1.0", "2026-12-02T08:00:00Z");
+    assert!(v3.contains("\"version\": 3") && v3.contains("\"entry\": \"a7\""), "{v3}");
+    let reopened = savefile::open(v3.as_bytes(), &report_bank).unwrap();
+    assert_eq!(reopened.assessment.previous, linked.previous);
+
+    let as_v2 = v3.replace("\"version\": 3", "\"version\": 2");
+    let error = savefile::open(as_v2.as_bytes(), &report_bank).unwrap_err();
+    assert!(error.to_string().contains("assessment.previous"), "{error}");
+
+    let unlinked = savefile::save(&sample(&report_bank), &report_bank, "0.1.0", "t")
+        .replace("\"version\": 3", "\"version\": 2")
+        .replace(",\n    \"previous\": null", "");
+    let opened = savefile::open(unlinked.as_bytes(), &report_bank).unwrap();
+    assert_eq!(opened.version, 2);
+    assert_eq!(opened.assessment.previous, None);
 }
