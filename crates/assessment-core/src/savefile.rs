@@ -391,7 +391,10 @@ fn unknown_field(path: &str, field: &str) -> Problem {
 /// A version 1 or 2 file has no series link: the field only version 3 knows is unknown there.
 fn refuse_v3_fields(root: &Json) -> Result<(), Problem> {
     match root.get("assessment").and_then(|a| a.get("previous")) {
-        Some(_) => Err(unknown_field(&json::join("assessment", "previous"), "previous")),
+        Some(_) => Err(unknown_field(
+            &json::join("assessment", "previous"),
+            "previous",
+        )),
         None => Ok(()),
     }
 }

@@ -403,7 +403,12 @@ fn the_canonical_form_sorts_every_key() {
         report::fingerprint(&golden_assessment()),
         "linking leaves the fingerprint as it was"
     );
-    let mut cases = vec![Assessment::default(), golden_assessment(), every_kind, linked];
+    let mut cases = vec![
+        Assessment::default(),
+        golden_assessment(),
+        every_kind,
+        linked,
+    ];
     cases.extend(hostile_cases().iter().map(|case| case.assessment.clone()));
     for assessment in &cases {
         assert_eq!(

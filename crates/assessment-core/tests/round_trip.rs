@@ -210,23 +210,30 @@ fn assessment_of(bank: &Bank) -> impl Strategy<Value = Assessment> {
     ));
     // Boxed: the nested strategies otherwise need more stack than a test thread has.
     let extras = (evidence, previous).boxed();
-    (details().boxed(), answers.boxed(), profile.boxed(), scans.boxed(), extras).prop_map(
-        move |(details, mut answers, profile, mut scans, (evidence, previous))| {
-            scans.sort_by(|a, b| a.report.cmp(&b.report));
-            scans.dedup_by(|a, b| a.report == b.report);
-            attach_evidence(&mut answers, &scans, evidence);
-            let mut assessment = Assessment {
-                details,
-                answers,
-                profile,
-                scans,
-                previous,
-            };
-            // Opening forgets scans no answer names, by design.
-            assessment.drop_unused_scans();
-            assessment
-        },
+    (
+        details().boxed(),
+        answers.boxed(),
+        profile.boxed(),
+        scans.boxed(),
+        extras,
     )
+        .prop_map(
+            move |(details, mut answers, profile, mut scans, (evidence, previous))| {
+                scans.sort_by(|a, b| a.report.cmp(&b.report));
+                scans.dedup_by(|a, b| a.report == b.report);
+                attach_evidence(&mut answers, &scans, evidence);
+                let mut assessment = Assessment {
+                    details,
+                    answers,
+                    profile,
+                    scans,
+                    previous,
+                };
+                // Opening forgets scans no answer names, by design.
+                assessment.drop_unused_scans();
+                assessment
+            },
+        )
 }
 
 /// Gives every other answered record evidence from one of `scans` (none when there are none),

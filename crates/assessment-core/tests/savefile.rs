@@ -763,7 +763,10 @@ fn the_series_link_is_version_3() {
         assessed_on: NaiveDate::from_ymd_opt(2024, 1, 31),
     });
     let v3 = savefile::save(&linked, &report_bank, "0.1.0", "2026-12-02T08:00:00Z");
-    assert!(v3.contains("\"version\": 3") && v3.contains("\"entry\": \"a7\""), "{v3}");
+    assert!(
+        v3.contains("\"version\": 3") && v3.contains("\"entry\": \"a7\""),
+        "{v3}"
+    );
     let reopened = savefile::open(v3.as_bytes(), &report_bank).unwrap();
     assert_eq!(reopened.assessment.previous, linked.previous);
 
