@@ -320,7 +320,7 @@ fn the_fragment_and_the_csv_read_back() {
     assert_eq!(
         cells[1..],
         [
-            "Not answered",
+            "Not answered yet",
             "Largely in place",
             "Improved, newly answered"
         ]
