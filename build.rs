@@ -2,15 +2,16 @@
 //! browser needs neither a TOML parser nor the bank's JSON decoder, and a broken bank fails the
 //! build with the offending items named.
 //!
-//! Four files: `bank.bin`, the bank without its guidance, which every visit loads, and
-//! `guidance.bin`, `guided-bank.bin` (the bank with its guidance) and `scuba.bin` (the SCuBA
-//! policy table), which only a build with the `bundled-reports` feature embeds (the editions get them from the on-demand module; see
+//! Five files: `bank.bin`, the bank without its guidance, which every visit loads, and
+//! `guidance.bin`, `guided-bank.bin` (the bank with its guidance), `scuba.bin` (the SCuBA
+//! policy table) and `history.bin` (the bank's history of changes), which only a build with the `bundled-reports` feature embeds (the editions get them from the on-demand module; see
 //! `assessment_core::guidance`).
 //! `ASSESSMENT_BANK=<path>` builds with another bank (see `guidance::bank_for_build`).
 
 use std::{env, fs, path::PathBuf};
 
 use assessment_core::guidance::bank_for_build;
+use assessment_core::history::History;
 use assessment_core::scuba::ScubaTable;
 
 fn main() {
@@ -24,6 +25,10 @@ fn main() {
         ("guidance.bin", guidance.to_bytes()),
         ("guided-bank.bin", guided),
         ("scuba.bin", table.to_bytes()),
+        (
+            "history.bin",
+            History::for_build("content".as_ref()).to_bytes(),
+        ),
     ] {
         let path = out.join(name);
         fs::write(&path, bytes).unwrap_or_else(|e| panic!("cannot write {path:?}: {e}"));

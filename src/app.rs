@@ -15,9 +15,9 @@ use crate::hooks::focus::use_focus_on_navigation;
 use crate::hooks::guidance::use_guidance;
 use crate::hooks::AppHandle;
 use crate::pages::{
-    details::DetailsPage, family::FamilyPage, first_pass::FirstPassPage, glossary::GlossaryPage,
-    library::LibraryPage, results::ResultsPage, scan_preview::ScanPreviewPage, start::StartScreen,
-    summary::SummaryPage,
+    compare::ComparePage, details::DetailsPage, family::FamilyPage, first_pass::FirstPassPage,
+    glossary::GlossaryPage, library::LibraryPage, results::ResultsPage,
+    scan_preview::ScanPreviewPage, start::StartScreen, summary::SummaryPage,
 };
 use crate::state::{AppState, Notice, Screen};
 use crate::words::words;
@@ -58,6 +58,7 @@ pub fn App() -> Html {
         Screen::FirstPass => html! { <FirstPassPage /> },
         Screen::Glossary => html! { <GlossaryPage /> },
         Screen::ScanPreview => html! { <ScanPreviewPage /> },
+        Screen::Compare => html! { <ComparePage /> },
     };
     let started = !matches!(state.screen, Screen::Start);
     let on_drop = {

@@ -34,6 +34,8 @@ pub enum Screen {
     Glossary,
     /// What a scanner file would change, before anything does ([`AppState::pending_scan`]).
     ScanPreview,
+    /// Two assessments compared, and the trend of a series.
+    Compare,
 }
 
 /// Where the current assessment stands with browser storage.

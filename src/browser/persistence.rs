@@ -149,6 +149,27 @@ pub fn duplicate(
     Ok(library)
 }
 
+/// The stored assessment file of entry `id`.
+pub fn stored_file(store: &Store, id: &str) -> Option<String> {
+    store.get(&assessment_key(id))
+}
+
+/// Stores `file` (entry `id`'s assessment, now linked to entry `previous`) and the link in the
+/// index.
+pub fn store_linked(
+    store: &Store,
+    library: &Index,
+    id: &str,
+    file: &str,
+    previous: &str,
+) -> Result<Index, StoreError> {
+    let mut library = latest(store, library);
+    library.set_previous(id, Some(previous));
+    store.set(&assessment_key(id), file)?;
+    store.set(INDEX_KEY, &library.to_json())?;
+    Ok(library)
+}
+
 /// Renames entry `id`.
 pub fn rename(store: &Store, library: &Index, id: &str, name: &str) -> Result<Index, StoreError> {
     let mut library = latest(store, library);

@@ -35,13 +35,16 @@ pub enum ReportFailure {
 }
 
 /// The file `download` for `assessment` as of `today`, or why not; an editable Word document
-/// carries `label` in its header and footer.
+/// carries `label` in its header and footer, and the HTML report and Markdown summary what
+/// changed since `previous_file` (the previous assessment of its series as stored; empty for
+/// none).
 pub async fn generate(
     download: Download,
     assessment: &Assessment,
     today: NaiveDate,
     edition: &str,
     label: &str,
+    previous_file: &str,
 ) -> Result<Vec<u8>, ReportFailure> {
     let generated_at = clock::now_rfc3339();
     let app_version = env!("CARGO_PKG_VERSION");
@@ -58,6 +61,9 @@ pub async fn generate(
         bank: crate::BANK_BYTES,
         // The reports module adds its own; the office module is handed it (`render_office`).
         guidance: &[],
+        // The reports module adds its own.
+        history: &[],
+        previous_file,
         assessment_file: &file,
         generated_at: &generated_at,
         today: &today,
@@ -77,6 +83,32 @@ pub async fn load_guidance() -> bool {
         || generator::guided_bank(crate::BANK_BYTES)
             .await
             .is_some_and(|bank| crate::install_guided_bank(&bank))
+}
+
+/// The comparison of two assessment files as of `today`: the view's HTML fragment (every text
+/// in it escaped by the core's template) and the changes CSV.
+pub async fn compare(
+    before: &str,
+    after: &str,
+    today: NaiveDate,
+) -> Result<(String, String), ReportFailure> {
+    generator::compare(crate::BANK_BYTES, before, after, &iso(today)).await
+}
+
+/// The trend fragment over assessment `files` (oldest first) called `names`.
+pub async fn trend(
+    names: Vec<String>,
+    files: Vec<String>,
+    today: NaiveDate,
+) -> Result<String, ReportFailure> {
+    generator::trend(crate::BANK_BYTES, names, files, &iso(today)).await
+}
+
+/// `file` linked to `previous`, stored as library entry `entry`, as the assessment it re-assesses.
+pub async fn link(file: &str, previous: &str, entry: &str) -> Result<String, ReportFailure> {
+    let saved_at = clock::now_rfc3339();
+    let version = env!("CARGO_PKG_VERSION");
+    generator::link(crate::BANK_BYTES, file, previous, entry, version, &saved_at).await
 }
 
 /// Why a scanner file gave no reading.
@@ -136,18 +168,51 @@ pub async fn decrypt(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptFa
 mod generator {
     use assessment_core::encrypted::{self, Randomness};
     use assessment_core::import::read_packed;
-    use assessment_core::report::{render_packed, render_packed_office, Packed};
+    use assessment_core::report::{
+        compare_packed, link_packed, render_packed, render_packed_office, trend_packed, Packed,
+    };
 
     use super::{scan_failure, CryptFailure, ReportFailure, ScanFailure};
 
     const GUIDANCE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/guidance.bin"));
+    const HISTORY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/history.bin"));
 
     pub async fn render(packed: &Packed<'_>) -> Result<String, ReportFailure> {
         render_packed(&Packed {
             guidance: GUIDANCE,
+            history: HISTORY,
             ..*packed
         })
         .map_err(ReportFailure::Refused)
+    }
+
+    pub async fn compare(
+        bank: &[u8],
+        before: &str,
+        after: &str,
+        today: &str,
+    ) -> Result<(String, String), ReportFailure> {
+        compare_packed(bank, HISTORY, before, after, today).map_err(ReportFailure::Refused)
+    }
+
+    pub async fn trend(
+        bank: &[u8],
+        names: Vec<String>,
+        files: Vec<String>,
+        today: &str,
+    ) -> Result<String, ReportFailure> {
+        trend_packed(bank, HISTORY, &names, &files, today).map_err(ReportFailure::Refused)
+    }
+
+    pub async fn link(
+        bank: &[u8],
+        file: &str,
+        previous: &str,
+        entry: &str,
+        version: &str,
+        saved_at: &str,
+    ) -> Result<String, ReportFailure> {
+        link_packed(bank, file, previous, entry, version, saved_at).map_err(ReportFailure::Refused)
     }
 
     pub async fn render_office(packed: &Packed<'_>, label: &str) -> Result<Vec<u8>, ReportFailure> {
@@ -280,10 +345,64 @@ export function callModule(module, name, args) {
     pub async fn render(packed: &Packed<'_>) -> Result<String, ReportFailure> {
         let args = Array::of2(&packed.kind.into(), &Uint8Array::from(packed.bank));
         push_texts(&args, packed);
-        match call("render_report", args).await {
+        args.push(&packed.previous_file.into());
+        text(call("render_report", args).await)
+    }
+
+    /// The text a call returned, or why there is none.
+    fn text(result: Result<JsValue, Option<String>>) -> Result<String, ReportFailure> {
+        match result {
             Ok(contents) => contents.as_string().ok_or(ReportFailure::NoText),
             Err(thrown) => Err(thrown.map_or(ReportFailure::NotLoaded, ReportFailure::Refused)),
         }
+    }
+
+    /// An array of texts from JavaScript.
+    fn texts(items: &[&str]) -> Array {
+        items.iter().map(|t| JsValue::from(*t)).collect()
+    }
+
+    pub async fn compare(
+        bank: &[u8],
+        before: &str,
+        after: &str,
+        today: &str,
+    ) -> Result<(String, String), ReportFailure> {
+        let args = texts(&[before, after, today]);
+        args.unshift(&Uint8Array::from(bank));
+        let pair = call("compare_files", args).await.map(|v| Array::from(&v));
+        let html = text(pair.clone().map(|p| p.get(0)))?;
+        let csv = text(pair.map(|p| p.get(1)))?;
+        Ok((html, csv))
+    }
+
+    pub async fn trend(
+        bank: &[u8],
+        names: Vec<String>,
+        files: Vec<String>,
+        today: &str,
+    ) -> Result<String, ReportFailure> {
+        let list = |items: Vec<String>| items.into_iter().map(JsValue::from).collect::<Array>();
+        let args = Array::of4(
+            &Uint8Array::from(bank),
+            &list(names),
+            &list(files),
+            &today.into(),
+        );
+        text(call("trend_files", args).await)
+    }
+
+    pub async fn link(
+        bank: &[u8],
+        file: &str,
+        previous: &str,
+        entry: &str,
+        version: &str,
+        saved_at: &str,
+    ) -> Result<String, ReportFailure> {
+        let args = texts(&[file, previous, entry, version, saved_at]);
+        args.unshift(&Uint8Array::from(bank));
+        text(call("link_previous", args).await)
     }
 
     fn bytes(value: JsValue) -> Vec<u8> {

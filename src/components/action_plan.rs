@@ -25,7 +25,7 @@ pub struct ActionPlanProps {
 }
 
 /// The value of a `<select>` change event.
-fn selected(event: &Event) -> String {
+pub(crate) fn selected(event: &Event) -> String {
     event
         .target()
         .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())

@@ -54,8 +54,16 @@ pub fn Downloads() -> Html {
             let label = (*label).clone();
             progress.set(Progress::Making(kind));
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome =
-                    reports::generate(kind, &app.assessment, app.today, &edition(), &label).await;
+                let previous = app.previous_file();
+                let outcome = reports::generate(
+                    kind,
+                    &app.assessment,
+                    app.today,
+                    &edition(),
+                    &label,
+                    &previous,
+                )
+                .await;
                 let name = kind.file_name_for(&app.assessment);
                 progress.set(match outcome {
                     Ok(contents) if download::download_bytes(&name, kind.mime(), &contents) => {

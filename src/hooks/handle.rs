@@ -246,9 +246,76 @@ impl AppHandle {
         self.report_library(persistence::rename(&self.store, &self.library, id, name));
     }
 
+    /// Copies entry `id` for a re-assessment, linked to it (in the index at once, in the copy's
+    /// file once the on-demand module has worked out the link's fingerprint).
     pub fn duplicate_entry(&self, id: &str) {
         let copy = persistence::duplicate(&self.store, &self.library, id, words().copy_suffix());
+        if let Ok(library) = &copy {
+            if let Some(new_id) = library
+                .entries
+                .iter()
+                .rev()
+                .find(|e| e.previous.as_deref() == Some(id))
+            {
+                self.link_entries(id.to_owned(), new_id.id.clone(), Callback::noop());
+            }
+        }
         self.report_library(copy);
+    }
+
+    /// The assessment of entry `id` as a file: the open one as it is now, any other as stored.
+    pub fn entry_file(&self, id: &str) -> Option<String> {
+        if self.library.current.as_deref() == Some(id) {
+            Some(persistence::as_file(bank(), &self.assessment))
+        } else {
+            persistence::stored_file(&self.store, id)
+        }
+    }
+
+    /// The previous assessment of the open one's series as a file, or empty when it has none at
+    /// hand.
+    pub fn previous_file(&self) -> String {
+        let previous = self.assessment.previous.as_ref();
+        previous
+            .and_then(|link| self.entry_file(&link.entry))
+            .unwrap_or_default()
+    }
+
+    /// Records entry `before` as the assessment entry `after` re-assesses, in `after`'s file and
+    /// the index (the open assessment is changed in place, and the autosave stores it); `done`
+    /// hears whether it worked.
+    pub fn link_entries(&self, before: String, after: String, done: Callback<bool>) {
+        let (Some(previous), Some(file)) = (self.entry_file(&before), self.entry_file(&after))
+        else {
+            return done.emit(false);
+        };
+        let state = self.state.clone();
+        let store = self.store.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(linked) = reports::link(&file, &previous, &before).await else {
+                return done.emit(false);
+            };
+            if state.library.current.as_deref() == Some(after.as_str()) {
+                if let Ok(opened) = savefile::open(linked.as_bytes(), bank()) {
+                    let link = Change::Previous(opened.assessment.previous);
+                    state.dispatch(Action::Change(link));
+                }
+            } else {
+                state.dispatch(
+                    match persistence::store_linked(
+                        &store,
+                        &state.library,
+                        &after,
+                        &linked,
+                        &before,
+                    ) {
+                        Ok(library) => Action::Library(library),
+                        Err(error) => Action::SaveFailed(error),
+                    },
+                );
+            }
+            done.emit(true);
+        });
     }
 
     pub fn delete_entry(&self, id: &str) {

@@ -15,6 +15,10 @@ pub fn LibraryPage() -> Html {
     let app = use_app();
     let w = words();
     let entries = &app.library.entries;
+    let compare = {
+        let app = app.clone();
+        Callback::from(move |_| app.go(crate::state::Screen::Compare))
+    };
     html! {
         <>
             <h2 class="page-heading" tabindex="-1">{ w.library_heading() }</h2>
@@ -42,6 +46,7 @@ pub fn LibraryPage() -> Html {
                         }
                     </tbody>
                 </table>
+                <button type="button" onclick={compare} data-testid="compare-button">{ w.compare_button() }</button>
             }
             <FileActions />
             <DeleteAll />

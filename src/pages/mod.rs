@@ -1,5 +1,6 @@
 //! One component per screen, each composed of components.
 
+pub mod compare;
 pub mod details;
 pub mod family;
 pub mod first_pass;

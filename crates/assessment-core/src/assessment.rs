@@ -231,6 +231,8 @@ pub enum Change {
     },
     /// Edit the assessment details.
     Details(DetailsEdit),
+    /// Link it to (or, with `None`, unlink it from) the assessment it re-assesses.
+    Previous(Option<PreviousLink>),
 }
 
 impl Assessment {
@@ -276,6 +278,7 @@ impl Assessment {
                 DetailsEdit::AssessedOn(date) => self.details.assessed_on = date,
                 DetailsEdit::NotifiedOn(date) => self.details.notified_on = date,
             },
+            Change::Previous(link) => self.previous = link,
         }
     }
 

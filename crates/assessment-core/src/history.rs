@@ -120,6 +120,18 @@ impl History {
         toml::from_str(text).map_err(|e| e.to_string())
     }
 
+    /// The history of `content_dir/history.toml` for a build script, which panics with the
+    /// problem.
+    #[cfg(feature = "toml")]
+    pub fn for_build(content_dir: &std::path::Path) -> History {
+        let path = content_dir.join("history.toml");
+        println!("cargo::rerun-if-changed={}", path.display());
+        std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| History::from_toml(&text))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
     /// The binary form the on-demand module embeds (postcard).
     pub fn to_bytes(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("a history always serialises")

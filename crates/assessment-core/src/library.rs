@@ -153,7 +153,15 @@ impl Index {
         }
     }
 
-    /// Copies entry `id` (for a re-assessment) and returns the new id, placed right after it.
+    /// Records that entry `id` re-assesses entry `previous` (or, with `None`, none).
+    pub fn set_previous(&mut self, id: &str, previous: Option<&str>) {
+        if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
+            entry.previous = previous.map(str::to_owned);
+        }
+    }
+
+    /// Copies entry `id` (for a re-assessment) and returns the new id, placed right after it and
+    /// linked to it as the assessment it re-assesses.
     pub fn duplicate(&mut self, id: &str, copy_suffix: &str) -> Option<String> {
         let position = self.entries.iter().position(|e| e.id == id)?;
         let new_id = format!("a{}", self.next_number);
@@ -161,6 +169,7 @@ impl Index {
         let mut copy = self.entries[position].clone();
         copy.id = new_id.clone();
         copy.name = format!("{}{copy_suffix}", copy.name);
+        copy.previous = Some(id.to_owned());
         self.entries.insert(position + 1, copy);
         Some(new_id)
     }
@@ -271,6 +280,16 @@ mod tests {
         let order: Vec<&str> = index.entries.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(order, [a.as_str(), copy.as_str(), b.as_str()]);
         assert_eq!(index.entry(&copy).unwrap().name, "Acme (copy)");
+        assert_eq!(
+            index.entry(&copy).unwrap().previous.as_deref(),
+            Some(a.as_str())
+        );
+        let twice = index.duplicate(&copy, " (copy)").unwrap();
+        let series: Vec<&str> = index.series(&twice).iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(series, [a.as_str(), copy.as_str(), twice.as_str()]);
+        index.delete(&copy);
+        let series: Vec<&str> = index.series(&twice).iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(series, [twice.as_str()], "a deleted entry ends the series");
         assert!(index.duplicate("missing", " (copy)").is_none());
     }
 

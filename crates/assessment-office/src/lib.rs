@@ -27,6 +27,10 @@ pub fn render_office(
         bank,
         guidance,
         assessment_file,
+        // The Word document has no "since the previous assessment" section (the HTML report
+        // and the Markdown summary have).
+        previous_file: "",
+        history: &[],
         generated_at,
         today,
         app_version,

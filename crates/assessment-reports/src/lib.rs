@@ -9,15 +9,20 @@ use assessment_core::content::Bank;
 use assessment_core::encrypted::{self, Randomness};
 use assessment_core::guidance::Guidance;
 use assessment_core::import::read_packed;
-use assessment_core::report::{render_packed, Packed};
+use assessment_core::report::{compare_packed, link_packed, render_packed, trend_packed, Packed};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// The guidance this module embeds (`build.rs`).
 const GUIDANCE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/guidance.bin"));
 
+/// The bank's history of changes (`build.rs`), for comparisons across bank versions.
+const HISTORY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/history.bin"));
+
 /// The report `kind` (a file kind such as `action-plan`) for an assessment file, made with the
-/// bank's embedded bytes (without guidance: this module adds its own). An error is a sentence
-/// for the user, thrown to JavaScript as a string.
+/// bank's embedded bytes (without guidance: this module adds its own), with what changed since
+/// `previous_file` (empty for none). An error is a sentence for the user, thrown to JavaScript
+/// as a string.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn render_report(
     kind: &str,
@@ -27,11 +32,14 @@ pub fn render_report(
     today: &str,
     app_version: &str,
     edition: &str,
+    previous_file: &str,
 ) -> Result<String, String> {
     render_packed(&Packed {
         kind,
         bank,
         guidance: GUIDANCE,
+        history: HISTORY,
+        previous_file,
         assessment_file,
         generated_at,
         today,
@@ -93,4 +101,41 @@ pub fn encrypt_file(file: &[u8], passphrase: &str, random: &[u8]) -> Result<Vec<
 #[wasm_bindgen]
 pub fn decrypt_file(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, String> {
     encrypted::decrypt(sealed, passphrase, encrypted::MAX_WORK_FACTOR).map_err(|e| e.key())
+}
+
+/// The comparison of two assessment files as of `today` (`YYYY-MM-DD`): the comparison view's
+/// HTML fragment and the changes CSV, as a two-element array.
+#[wasm_bindgen]
+pub fn compare_files(
+    bank: &[u8],
+    before: &str,
+    after: &str,
+    today: &str,
+) -> Result<Vec<String>, String> {
+    compare_packed(bank, HISTORY, before, after, today).map(|(html, csv)| vec![html, csv])
+}
+
+/// The trend view's HTML fragment over assessment `files` (oldest first) called `names`.
+#[wasm_bindgen]
+pub fn trend_files(
+    bank: &[u8],
+    names: Vec<String>,
+    files: Vec<String>,
+    today: &str,
+) -> Result<String, String> {
+    trend_packed(bank, HISTORY, &names, &files, today)
+}
+
+/// `file` linked to `previous` (library entry `entry`) as the assessment it re-assesses, saved
+/// anew at `saved_at`.
+#[wasm_bindgen]
+pub fn link_previous(
+    bank: &[u8],
+    file: &str,
+    previous: &str,
+    entry: &str,
+    app_version: &str,
+    saved_at: &str,
+) -> Result<String, String> {
+    link_packed(bank, file, previous, entry, app_version, saved_at)
 }
