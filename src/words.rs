@@ -259,18 +259,6 @@ pub trait Words {
     fn compare_button(&self) -> &'static str;
     fn compare_heading(&self) -> &'static str;
     fn compare_intro(&self) -> &'static str;
-    fn compare_before(&self) -> &'static str;
-    fn compare_after(&self) -> &'static str;
-    fn compare_file(&self) -> &'static str;
-    fn compare_from_file_choice(&self) -> &'static str;
-    fn compare_run(&self) -> &'static str;
-    fn compare_working(&self) -> &'static str;
-    fn comparison_heading(&self) -> &'static str;
-    fn download_changes(&self) -> &'static str;
-    fn trend_heading(&self) -> &'static str;
-    fn entry_choice(&self, entry: &assessment_core::library::Entry) -> String;
-    fn trend_button(&self, count: usize) -> String;
-    fn link_series(&self, before: &str, after: &str) -> String;
     fn changes_file_name(&self, today: chrono::NaiveDate) -> String;
 
     // Failure screen
@@ -1151,57 +1139,6 @@ impl Words for English {
 
     fn compare_intro(&self) -> &'static str {
         "See what changed between two assessments: scores, the tier and why it moved, every answer that got better or worse, and the action plan. Questions whose meaning changed between question bank versions are listed, not compared."
-    }
-
-    fn compare_before(&self) -> &'static str {
-        "Earlier assessment"
-    }
-
-    fn compare_after(&self) -> &'static str {
-        "Later assessment"
-    }
-
-    fn compare_file(&self) -> &'static str {
-        "Or compare with an earlier assessment from a file"
-    }
-
-    fn compare_from_file_choice(&self) -> &'static str {
-        "The file chosen below"
-    }
-
-    fn compare_run(&self) -> &'static str {
-        "Compare"
-    }
-
-    fn compare_working(&self) -> &'static str {
-        "Working it out\u{2026}"
-    }
-
-    fn comparison_heading(&self) -> &'static str {
-        "What changed"
-    }
-
-    fn download_changes(&self) -> &'static str {
-        "Download the changes (CSV)"
-    }
-
-    fn trend_heading(&self) -> &'static str {
-        "Trend of the series"
-    }
-
-    fn entry_choice(&self, entry: &assessment_core::library::Entry) -> String {
-        let date = entry
-            .assessed_on
-            .map_or_else(|| self.undated().to_owned(), crate::format::date);
-        format!("{} ({date}, score {})", entry.name, entry.score)
-    }
-
-    fn trend_button(&self, count: usize) -> String {
-        format!("Show the trend of this series ({count} assessments)")
-    }
-
-    fn link_series(&self, before: &str, after: &str) -> String {
-        format!("Record that \u{201c}{after}\u{201d} re-assesses \u{201c}{before}\u{201d}")
     }
 
     fn changes_file_name(&self, today: chrono::NaiveDate) -> String {

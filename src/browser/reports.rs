@@ -15,7 +15,7 @@
 use assessment_core::dates::iso;
 use assessment_core::encrypted::DecryptError;
 use assessment_core::import::Reading;
-use assessment_core::report::{Download, Packed, ReportKind};
+use assessment_core::report::{ComparedFiles, Download, Packed, ReportKind};
 use assessment_core::{savefile, Assessment};
 use chrono::NaiveDate;
 
@@ -85,23 +85,31 @@ pub async fn load_guidance() -> bool {
             .is_some_and(|bank| crate::install_guided_bank(&bank))
 }
 
-/// The comparison of two assessment files as of `today`: the view's HTML fragment (every text
-/// in it escaped by the core's template) and the changes CSV.
-pub async fn compare(
-    before: &str,
-    after: &str,
-    today: NaiveDate,
-) -> Result<(String, String), ReportFailure> {
-    generator::compare(crate::BANK_BYTES, before, after, &iso(today)).await
+/// The comparison page's choices for the library `index` (as stored), as HTML in which every
+/// text is escaped by the core's template.
+pub async fn compare_picker(index: &str) -> Result<String, ReportFailure> {
+    generator::compare_picker(index).await
 }
 
-/// The trend fragment over assessment `files` (oldest first) called `names`.
+/// The comparison of two assessments as of `today`: what the comparison page shows (HTML, every
+/// text escaped by the core's template) and the changes CSV.
+pub async fn compare(
+    index: &str,
+    files: ComparedFiles<'_>,
+    today: NaiveDate,
+) -> Result<(String, String), ReportFailure> {
+    generator::compare(crate::BANK_BYTES, index, files, &iso(today)).await
+}
+
+/// The trend of the series of library `entries` (oldest first) with their `files`, as the
+/// comparison page shows it.
 pub async fn trend(
-    names: Vec<String>,
+    index: &str,
+    entries: Vec<String>,
     files: Vec<String>,
     today: NaiveDate,
 ) -> Result<String, ReportFailure> {
-    generator::trend(crate::BANK_BYTES, names, files, &iso(today)).await
+    generator::trend(crate::BANK_BYTES, index, entries, files, &iso(today)).await
 }
 
 /// `file` linked to `previous`, stored as library entry `entry`, as the assessment it re-assesses.
@@ -169,7 +177,8 @@ mod generator {
     use assessment_core::encrypted::{self, Randomness};
     use assessment_core::import::read_packed;
     use assessment_core::report::{
-        compare_packed, link_packed, render_packed, render_packed_office, trend_packed, Packed,
+        compare_packed, compare_picker_packed, link_packed, render_packed, render_packed_office,
+        trend_packed, ComparedFiles, Packed,
     };
 
     use super::{scan_failure, CryptFailure, ReportFailure, ScanFailure};
@@ -186,22 +195,27 @@ mod generator {
         .map_err(ReportFailure::Refused)
     }
 
+    pub async fn compare_picker(index: &str) -> Result<String, ReportFailure> {
+        compare_picker_packed(index).map_err(ReportFailure::Refused)
+    }
+
     pub async fn compare(
         bank: &[u8],
-        before: &str,
-        after: &str,
+        index: &str,
+        files: ComparedFiles<'_>,
         today: &str,
     ) -> Result<(String, String), ReportFailure> {
-        compare_packed(bank, HISTORY, before, after, today).map_err(ReportFailure::Refused)
+        compare_packed(bank, HISTORY, index, files, today).map_err(ReportFailure::Refused)
     }
 
     pub async fn trend(
         bank: &[u8],
-        names: Vec<String>,
+        index: &str,
+        entries: Vec<String>,
         files: Vec<String>,
         today: &str,
     ) -> Result<String, ReportFailure> {
-        trend_packed(bank, HISTORY, &names, &files, today).map_err(ReportFailure::Refused)
+        trend_packed(bank, HISTORY, index, &entries, &files, today).map_err(ReportFailure::Refused)
     }
 
     pub async fn link(
@@ -265,7 +279,7 @@ mod generator {
 #[cfg(not(feature = "bundled-reports"))]
 mod generator {
     use assessment_core::encrypted::DecryptError;
-    use assessment_core::report::Packed;
+    use assessment_core::report::{ComparedFiles, Packed};
     use js_sys::{Array, Promise, Uint8Array};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
@@ -362,13 +376,24 @@ export function callModule(module, name, args) {
         items.iter().map(|t| JsValue::from(*t)).collect()
     }
 
+    pub async fn compare_picker(index: &str) -> Result<String, ReportFailure> {
+        text(call("compare_picker", texts(&[index])).await)
+    }
+
     pub async fn compare(
         bank: &[u8],
-        before: &str,
-        after: &str,
+        index: &str,
+        files: ComparedFiles<'_>,
         today: &str,
     ) -> Result<(String, String), ReportFailure> {
-        let args = texts(&[before, after, today]);
+        let args = texts(&[
+            index,
+            files.before_entry,
+            files.before,
+            files.after_entry,
+            files.after,
+            today,
+        ]);
         args.unshift(&Uint8Array::from(bank));
         let pair = call("compare_files", args).await.map(|v| Array::from(&v));
         let html = text(pair.clone().map(|p| p.get(0)))?;
@@ -378,14 +403,16 @@ export function callModule(module, name, args) {
 
     pub async fn trend(
         bank: &[u8],
-        names: Vec<String>,
+        index: &str,
+        entries: Vec<String>,
         files: Vec<String>,
         today: &str,
     ) -> Result<String, ReportFailure> {
         let list = |items: Vec<String>| items.into_iter().map(JsValue::from).collect::<Array>();
-        let args = Array::of4(
+        let args = Array::of5(
             &Uint8Array::from(bank),
-            &list(names),
+            &index.into(),
+            &list(entries),
             &list(files),
             &today.into(),
         );

@@ -9,7 +9,10 @@ use assessment_core::content::Bank;
 use assessment_core::encrypted::{self, Randomness};
 use assessment_core::guidance::Guidance;
 use assessment_core::import::read_packed;
-use assessment_core::report::{compare_packed, link_packed, render_packed, trend_packed, Packed};
+use assessment_core::report::{
+    compare_packed, compare_picker_packed, link_packed, render_packed, trend_packed, ComparedFiles,
+    Packed,
+};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// The guidance this module embeds (`build.rs`).
@@ -103,27 +106,45 @@ pub fn decrypt_file(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, String> 
     encrypted::decrypt(sealed, passphrase, encrypted::MAX_WORK_FACTOR).map_err(|e| e.key())
 }
 
-/// The comparison of two assessment files as of `today` (`YYYY-MM-DD`): the comparison view's
-/// HTML fragment and the changes CSV, as a two-element array.
+/// The comparison page's choices for the library `index` (as stored).
+#[wasm_bindgen]
+pub fn compare_picker(index: &str) -> Result<String, String> {
+    compare_picker_packed(index)
+}
+
+/// The comparison of library entries `before_entry` (empty when `before` came from a file) and
+/// `after_entry`, whose files are `before` and `after`, as of `today` (`YYYY-MM-DD`): what the
+/// comparison page shows and the changes CSV, as a two-element array.
 #[wasm_bindgen]
 pub fn compare_files(
     bank: &[u8],
+    index: &str,
+    before_entry: &str,
     before: &str,
+    after_entry: &str,
     after: &str,
     today: &str,
 ) -> Result<Vec<String>, String> {
-    compare_packed(bank, HISTORY, before, after, today).map(|(html, csv)| vec![html, csv])
+    let files = ComparedFiles {
+        before_entry,
+        before,
+        after_entry,
+        after,
+    };
+    compare_packed(bank, HISTORY, index, files, today).map(|(html, csv)| vec![html, csv])
 }
 
-/// The trend view's HTML fragment over assessment `files` (oldest first) called `names`.
+/// The trend of the series of library `entries` (oldest first) with their assessment `files`,
+/// as the comparison page shows it.
 #[wasm_bindgen]
 pub fn trend_files(
     bank: &[u8],
-    names: Vec<String>,
+    index: &str,
+    entries: Vec<String>,
     files: Vec<String>,
     today: &str,
 ) -> Result<String, String> {
-    trend_packed(bank, HISTORY, &names, &files, today)
+    trend_packed(bank, HISTORY, index, &entries, &files, today)
 }
 
 /// `file` linked to `previous` (library entry `entry`) as the assessment it re-assesses, saved

@@ -11,6 +11,7 @@ use super::markdown::inline;
 use crate::compare::{ChangeKind, Comparison};
 use crate::content::Bank;
 use crate::history::Incomparable;
+use crate::library::Index;
 use crate::series::Trend;
 use crate::tier::Tier;
 
@@ -58,8 +59,9 @@ pub struct ChangesView<'a> {
     pub(crate) unchanged: Vec<Row<'a>>,
 }
 
-// Its output is HTML in which every text is already escaped (above).
+// Their output is HTML in which every text is already escaped (above).
 impl askama::filters::HtmlSafe for ChangesView<'_> {}
+impl askama::filters::HtmlSafe for TrendView<'_> {}
 
 /// `+5`, `−3` or `±0`.
 pub(crate) fn signed(delta: i64) -> String {
@@ -445,4 +447,119 @@ impl TrendView<'_> {
         self.render()
             .unwrap_or_else(|_| unreachable!("the template writes to a String and cannot fail"))
     }
+}
+
+/// One library entry as the comparison's choices name it.
+pub(crate) struct PickerEntry<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) label: String,
+}
+
+/// The comparison page's choices: the two assessments, the trend and a file.
+#[derive(Template)]
+#[template(path = "compare-picker.html", whitespace = "minimize")]
+struct Picker<'a> {
+    entries: Vec<PickerEntry<'a>>,
+    before: &'a str,
+    after: &'a str,
+}
+
+/// The comparison page's choices for `index`, with the open assessment (else the first) as the
+/// later one and the one it re-assesses (else the latest saved other) as the earlier.
+pub fn compare_picker(index: &Index) -> String {
+    let after = index
+        .current
+        .as_deref()
+        .or_else(|| index.entries.first().map(|e| e.id.as_str()))
+        .unwrap_or_default();
+    let entries = index
+        .entries
+        .iter()
+        .map(|e| PickerEntry {
+            id: &e.id,
+            label: format!(
+                "{} ({}, score {})",
+                e.name,
+                date_text(e.assessed_on),
+                e.score
+            ),
+        })
+        .collect();
+    Picker {
+        entries,
+        before: default_before(index, after),
+        after,
+    }
+    .render()
+    .unwrap_or_else(|_| unreachable!("the template writes to a String and cannot fail"))
+}
+
+/// The entry compared with `after` by default: the one it re-assesses, else the latest other.
+fn default_before<'a>(index: &'a Index, after: &str) -> &'a str {
+    let linked = index
+        .entry(after)
+        .and_then(|e| e.previous.as_deref())
+        .and_then(|id| index.entry(id));
+    linked
+        .or_else(|| {
+            index
+                .entries
+                .iter()
+                .filter(|e| e.id != after)
+                .max_by(|a, b| a.saved_at.cmp(&b.saved_at))
+        })
+        .map_or("", |e| e.id.as_str())
+}
+
+/// A comparison as the page shows it, with the changes CSV download and, for two library entries
+/// not linked yet, the button that records the later one as re-assessing the earlier.
+#[derive(Template)]
+#[template(path = "compare-result.html", whitespace = "minimize")]
+struct CompareResult<'a> {
+    before: &'a str,
+    after: &'a str,
+    changes: ChangesView<'a>,
+    link: Option<(&'a str, &'a str)>,
+}
+
+/// What the page shows for a comparison of entries `before` (empty when the earlier assessment
+/// came from a file) and `after` of `index`.
+pub fn compare_result(
+    bank: &Bank,
+    index: &Index,
+    before: &str,
+    after: &str,
+    comparison: &Comparison,
+) -> String {
+    let name = |id: &str| index.entry(id).map(|e| e.name.as_str());
+    let after_name = name(after).unwrap_or("the later assessment");
+    let before_name = name(before).unwrap_or("the assessment from the file");
+    let linked = index.entry(after).and_then(|e| e.previous.as_deref()) == Some(before);
+    let link = (name(before).is_some() && before != after && !linked).then_some((before, after));
+    CompareResult {
+        before: before_name,
+        after: after_name,
+        changes: changes_view(bank, comparison),
+        link,
+    }
+    .render()
+    .unwrap_or_else(|_| unreachable!("the template writes to a String and cannot fail"))
+}
+
+#[derive(Template)]
+#[template(path = "trend-result.html", whitespace = "minimize")]
+struct TrendResult<'a> {
+    last: &'a str,
+    trend: Option<TrendView<'a>>,
+}
+
+/// What the page shows for the trend of the series ending with `last`: the trend, or why there
+/// is none (a series needs two assessments).
+pub fn trend_result(bank: &Bank, last: &str, trend: &Trend) -> String {
+    TrendResult {
+        last,
+        trend: (trend.points.len() > 1).then(|| trend_view(bank, trend)),
+    }
+    .render()
+    .unwrap_or_else(|_| unreachable!("the template writes to a String and cannot fail"))
 }

@@ -64,7 +64,10 @@ pub use office::{Download, OfficeKind};
 pub use oscal::{uuid_v5, OSCAL_VERSION, UUID_NAMESPACE};
 #[cfg(feature = "office")]
 pub use packed::render_packed_office;
-pub use packed::{compare_packed, link_packed, render_packed, trend_packed, Packed};
+pub use packed::{
+    compare_packed, compare_picker_packed, link_packed, render_packed, trend_packed, ComparedFiles,
+    Packed,
+};
 
 /// Everything a report is made from. The core has no clock: the caller supplies the time.
 #[derive(Debug, Clone, Copy)]

@@ -11,6 +11,7 @@ use crate::dates::parse_iso;
 use crate::evaluation::evaluate;
 use crate::guidance::Guidance;
 use crate::history::History;
+use crate::library::Index;
 use crate::savefile;
 use crate::series::Member;
 
@@ -129,53 +130,87 @@ fn side(opened: &savefile::Opened) -> Side<'_> {
     }
 }
 
-/// The comparison of two assessment files (`before`, `after`) as of `today`: the fragment the
-/// comparison view shows and the changes CSV, or a sentence saying why not.
+/// The library index as stored, or why it cannot be read.
+fn read_index(text: &str) -> Result<Index, String> {
+    Index::from_json(text)
+        .ok_or_else(|| "the library's list of assessments could not be read".to_owned())
+}
+
+/// The comparison page's choices for the library `index` (as stored).
+pub fn compare_picker_packed(index: &str) -> Result<String, String> {
+    Ok(super::changes::compare_picker(&read_index(index)?))
+}
+
+/// Which two assessments to compare: library entries by id (the earlier one's id empty when it
+/// came from a file) and their files as saved.
+#[derive(Debug, Clone, Copy)]
+pub struct ComparedFiles<'a> {
+    pub before_entry: &'a str,
+    pub before: &'a str,
+    pub after_entry: &'a str,
+    pub after: &'a str,
+}
+
+/// The comparison of two assessment files as of `today`: what the comparison page shows and the
+/// changes CSV, or a sentence saying why not.
 pub fn compare_packed(
     bank: &[u8],
     history: &[u8],
-    before: &str,
-    after: &str,
+    index: &str,
+    files: ComparedFiles,
     today: &str,
 ) -> Result<(String, String), String> {
     let today = parse_iso(today).ok_or_else(|| format!("\"{today}\" is not a date"))?;
     let bank = Bank::from_bytes(bank).map_err(|e| e.to_string())?;
     let history = read_history(history)?;
-    let before = open_side(before, &bank, "The earlier assessment")?;
-    let after = open_side(after, &bank, "The later assessment")?;
+    let index = read_index(index)?;
+    let before = open_side(files.before, &bank, "The earlier assessment")?;
+    let after = open_side(files.after, &bank, "The later assessment")?;
     let comparison = compare(&bank, &history, side(&before), side(&after), today);
     Ok((
-        super::changes_view(&bank, &comparison).html(),
+        super::changes::compare_result(
+            &bank,
+            &index,
+            files.before_entry,
+            files.after_entry,
+            &comparison,
+        ),
         super::changes_csv(&bank, &comparison),
     ))
 }
 
-/// The trend fragment over assessment `files` (oldest first) called `names`, or why not.
+/// The trend of the series of library `entries` (oldest first) whose assessment `files` are
+/// given, as the comparison page shows it, or why not.
 pub fn trend_packed(
     bank: &[u8],
     history: &[u8],
-    names: &[String],
+    index: &str,
+    entries: &[String],
     files: &[String],
     today: &str,
 ) -> Result<String, String> {
     let today = parse_iso(today).ok_or_else(|| format!("\"{today}\" is not a date"))?;
     let bank = Bank::from_bytes(bank).map_err(|e| e.to_string())?;
     let history = read_history(history)?;
+    let index = read_index(index)?;
+    let name = |id: &str| index.entry(id).map_or(id.to_owned(), |e| e.name.clone());
+    let names: Vec<String> = entries.iter().map(|id| name(id)).collect();
     let opened = files
         .iter()
-        .zip(names)
-        .map(|(file, name)| open_side(file, &bank, &format!("\"{name}\"")))
+        .zip(&names)
+        .map(|(file, name)| open_side(file, &bank, &format!("\u{201c}{name}\u{201d}")))
         .collect::<Result<Vec<_>, _>>()?;
     let members: Vec<Member> = opened
         .iter()
-        .zip(names)
+        .zip(&names)
         .map(|(opened, name)| Member {
             name,
             side: side(opened),
         })
         .collect();
     let trend = crate::series::trend(&bank, &history, &members, today);
-    Ok(super::trend_view(&bank, &trend).html())
+    let last = names.last().map_or("", String::as_str);
+    Ok(super::changes::trend_result(&bank, last, &trend))
 }
 
 /// `file` with its series link set to `previous` (library entry `entry`), saved anew, or why not.
