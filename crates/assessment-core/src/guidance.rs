@@ -1,5 +1,5 @@
-//! The bank's guidance (why it matters, how to verify, what to do, what each answer means, the
-//! free alternative, the adaptation, the glossary's definitions) split from the rest, so that the
+//! The bank's guidance (the question's text, why it matters, how to verify, what to do, what each
+//! answer means, the free alternative, the adaptation, the glossary's definitions) split from the rest, so that the
 //! browser can load it after the first screen: scoring, applicability and files need none of it.
 
 use std::collections::BTreeMap;
@@ -21,6 +21,9 @@ pub struct Guidance {
 /// One question's guidance.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuestionGuidance {
+    /// The question as asked: only the question pages show it, and they come after the first
+    /// screen, so it need not be in the first visit (7 KB gzip of the bank).
+    pub text: String,
     pub why: String,
     pub verify: String,
     pub remedy: String,
@@ -36,6 +39,7 @@ impl Bank {
             .questions
             .iter_mut()
             .map(|q| QuestionGuidance {
+                text: std::mem::take(&mut q.text),
                 why: std::mem::take(&mut q.why),
                 verify: std::mem::take(&mut q.verify),
                 remedy: std::mem::take(&mut q.remedy),
@@ -70,6 +74,7 @@ impl Bank {
             )));
         }
         for (q, g) in self.questions.iter_mut().zip(guidance.questions) {
+            q.text = g.text;
             q.why = g.why;
             q.verify = g.verify;
             q.remedy = g.remedy;
