@@ -15,7 +15,7 @@
 use assessment_core::dates::iso;
 use assessment_core::encrypted::DecryptError;
 use assessment_core::import::Reading;
-use assessment_core::report::{ComparedFiles, Download, Packed, ReportKind};
+use assessment_core::report::{Download, Packed, ReportKind};
 use assessment_core::{savefile, Assessment};
 use chrono::NaiveDate;
 
@@ -85,31 +85,11 @@ pub async fn load_guidance() -> bool {
             .is_some_and(|bank| crate::install_guided_bank(&bank))
 }
 
-/// The comparison page's choices for the library `index` (as stored), as HTML in which every
-/// text is escaped by the core's template.
-pub async fn compare_picker(index: &str) -> Result<String, ReportFailure> {
-    generator::compare_picker(index).await
-}
-
-/// The comparison of two assessments as of `today`: what the comparison page shows (HTML, every
-/// text escaped by the core's template) and the changes CSV.
-pub async fn compare(
-    index: &str,
-    files: ComparedFiles<'_>,
-    today: NaiveDate,
-) -> Result<(String, String), ReportFailure> {
-    generator::compare(crate::BANK_BYTES, index, files, &iso(today)).await
-}
-
-/// The trend of the series of library `entries` (oldest first) with their `files`, as the
-/// comparison page shows it.
-pub async fn trend(
-    index: &str,
-    entries: Vec<String>,
-    files: Vec<String>,
-    today: NaiveDate,
-) -> Result<String, ReportFailure> {
-    generator::trend(crate::BANK_BYTES, index, entries, files, &iso(today)).await
+/// What the comparison page shows for `args` (the views are listed at
+/// `assessment_core::report::compare_page_packed`): HTML in which the core's templates escaped
+/// every text, and for a comparison its changes CSV.
+pub async fn compare_page(args: Vec<String>) -> Result<Vec<String>, ReportFailure> {
+    generator::compare_page(crate::BANK_BYTES, args).await
 }
 
 /// `file` linked to `previous`, stored as library entry `entry`, as the assessment it re-assesses.
@@ -177,8 +157,7 @@ mod generator {
     use assessment_core::encrypted::{self, Randomness};
     use assessment_core::import::read_packed;
     use assessment_core::report::{
-        compare_packed, compare_picker_packed, link_packed, render_packed, render_packed_office,
-        trend_packed, ComparedFiles, Packed,
+        compare_page_packed, link_packed, render_packed, render_packed_office, Packed,
     };
 
     use super::{scan_failure, CryptFailure, ReportFailure, ScanFailure};
@@ -195,27 +174,11 @@ mod generator {
         .map_err(ReportFailure::Refused)
     }
 
-    pub async fn compare_picker(index: &str) -> Result<String, ReportFailure> {
-        compare_picker_packed(index).map_err(ReportFailure::Refused)
-    }
-
-    pub async fn compare(
+    pub async fn compare_page(
         bank: &[u8],
-        index: &str,
-        files: ComparedFiles<'_>,
-        today: &str,
-    ) -> Result<(String, String), ReportFailure> {
-        compare_packed(bank, HISTORY, index, files, today).map_err(ReportFailure::Refused)
-    }
-
-    pub async fn trend(
-        bank: &[u8],
-        index: &str,
-        entries: Vec<String>,
-        files: Vec<String>,
-        today: &str,
-    ) -> Result<String, ReportFailure> {
-        trend_packed(bank, HISTORY, index, &entries, &files, today).map_err(ReportFailure::Refused)
+        args: Vec<String>,
+    ) -> Result<Vec<String>, ReportFailure> {
+        compare_page_packed(bank, HISTORY, &args).map_err(ReportFailure::Refused)
     }
 
     pub async fn link(
@@ -279,7 +242,7 @@ mod generator {
 #[cfg(not(feature = "bundled-reports"))]
 mod generator {
     use assessment_core::encrypted::DecryptError;
-    use assessment_core::report::{ComparedFiles, Packed};
+    use assessment_core::report::Packed;
     use js_sys::{Array, Promise, Uint8Array};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
@@ -376,47 +339,24 @@ export function callModule(module, name, args) {
         items.iter().map(|t| JsValue::from(*t)).collect()
     }
 
-    pub async fn compare_picker(index: &str) -> Result<String, ReportFailure> {
-        text(call("compare_picker", texts(&[index])).await)
-    }
-
-    pub async fn compare(
+    pub async fn compare_page(
         bank: &[u8],
-        index: &str,
-        files: ComparedFiles<'_>,
-        today: &str,
-    ) -> Result<(String, String), ReportFailure> {
-        let args = texts(&[
-            index,
-            files.before_entry,
-            files.before,
-            files.after_entry,
-            files.after,
-            today,
-        ]);
-        args.unshift(&Uint8Array::from(bank));
-        let pair = call("compare_files", args).await.map(|v| Array::from(&v));
-        let html = text(pair.clone().map(|p| p.get(0)))?;
-        let csv = text(pair.map(|p| p.get(1)))?;
-        Ok((html, csv))
-    }
-
-    pub async fn trend(
-        bank: &[u8],
-        index: &str,
-        entries: Vec<String>,
-        files: Vec<String>,
-        today: &str,
-    ) -> Result<String, ReportFailure> {
-        let list = |items: Vec<String>| items.into_iter().map(JsValue::from).collect::<Array>();
-        let args = Array::of5(
-            &Uint8Array::from(bank),
-            &index.into(),
-            &list(entries),
-            &list(files),
-            &today.into(),
-        );
-        text(call("trend_files", args).await)
+        args: Vec<String>,
+    ) -> Result<Vec<String>, ReportFailure> {
+        let list: Array = args.into_iter().map(JsValue::from).collect();
+        let texts = call("compare_page", Array::of2(&Uint8Array::from(bank), &list))
+            .await
+            .map(|v| {
+                Array::from(&v)
+                    .iter()
+                    .filter_map(|t| t.as_string())
+                    .collect::<Vec<_>>()
+            });
+        match texts {
+            Ok(texts) if !texts.is_empty() => Ok(texts),
+            Ok(_) => Err(ReportFailure::NoText),
+            Err(thrown) => Err(thrown.map_or(ReportFailure::NotLoaded, ReportFailure::Refused)),
+        }
     }
 
     pub async fn link(

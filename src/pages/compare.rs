@@ -8,7 +8,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use assessment_core::report::ComparedFiles;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
@@ -16,7 +15,7 @@ use yew::prelude::*;
 
 use crate::browser::download;
 use crate::browser::reports::{self, ReportFailure};
-use crate::hooks::{use_app, AppHandle};
+use crate::hooks::use_app;
 use crate::words::words;
 
 /// What the page shows: the module's HTML, or why there is none.
@@ -65,16 +64,22 @@ pub fn ComparePage() -> Html {
     let result = use_state(|| Shown::Nothing);
     // The last comparison's CSV, for its download button.
     let csv = use_mut_ref(String::new);
+    let index = app.library.to_json();
     {
-        let (picker, index) = (picker.clone(), app.library.to_json());
+        let (picker, csv, index) = (picker.clone(), csv.clone(), index.clone());
         use_effect_with(index.clone(), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                picker.set(Shown::of(reports::compare_picker(&index).await));
-            });
+            show(vec!["picker".into(), index], picker, csv);
         });
     }
+    let today = assessment_core::dates::iso(app.today);
     let onclick = {
-        let (app, result, csv) = (app.clone(), result.clone(), csv.clone());
+        let (app, result, csv, index, today) = (
+            app.clone(),
+            result.clone(),
+            csv.clone(),
+            index.clone(),
+            today.clone(),
+        );
         Callback::from(move |event: MouseEvent| {
             let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
             let Some(button) = target.and_then(|t| t.closest("[data-action]").ok().flatten())
@@ -82,12 +87,33 @@ pub fn ComparePage() -> Html {
                 return;
             };
             let attribute = |name: &str| button.get_attribute(name).unwrap_or_default();
-            match attribute("data-action").as_str() {
-                "compare" => compare(&app, chosen("compare-before"), None, &result, &csv),
-                "trend" => trend(&app, &chosen("compare-after"), &result),
+            let mut args = vec![attribute("data-action"), today.clone(), index.clone()];
+            let after = chosen("compare-after");
+            match args[0].as_str() {
+                "compare" => {
+                    let before = chosen("compare-before");
+                    let (Some(earlier), Some(later)) =
+                        (app.entry_file(&before), app.entry_file(&after))
+                    else {
+                        let missing = ReportFailure::Refused(w.entry_missing().to_owned());
+                        return result.set(Shown::Failed(missing));
+                    };
+                    args.extend([before, earlier, after, later]);
+                }
+                "trend" => {
+                    for entry in app.library.series(&after) {
+                        args.extend(
+                            app.entry_file(&entry.id)
+                                .map(|file| [entry.id.clone(), file])
+                                .into_iter()
+                                .flatten(),
+                        );
+                    }
+                }
                 "download-changes" => {
                     let name = w.changes_file_name(app.today);
                     let _ = download::download(&name, "text/csv", &csv.borrow());
+                    return;
                 }
                 "link" => {
                     let failed = result.clone();
@@ -96,10 +122,15 @@ pub fn ComparePage() -> Html {
                             failed.set(Shown::Failed(ReportFailure::NotLoaded));
                         }
                     });
-                    app.link_entries(attribute("data-before"), attribute("data-after"), done);
+                    return app.link_entries(
+                        attribute("data-before"),
+                        attribute("data-after"),
+                        done,
+                    );
                 }
-                _ => {}
+                _ => return,
             }
+            show(args, result.clone(), csv.clone());
         })
     };
     let onchange = {
@@ -111,19 +142,22 @@ pub fn ComparePage() -> Html {
             let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else {
                 return;
             };
-            let (app, result, csv) = (app.clone(), result.clone(), csv.clone());
+            let after = chosen("compare-after");
+            let mut args = vec![
+                "compare".into(),
+                today.clone(),
+                index.clone(),
+                String::new(),
+            ];
+            let later = app.entry_file(&after).unwrap_or_default();
+            let (result, csv) = (result.clone(), csv.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = JsFuture::from(file.text())
                     .await
                     .ok()
                     .and_then(|t| t.as_string());
-                compare(
-                    &app,
-                    String::new(),
-                    Some(text.unwrap_or_default()),
-                    &result,
-                    &csv,
-                );
+                args.extend([text.unwrap_or_default(), after, later]);
+                show(args, result, csv);
             });
         })
     };
@@ -137,50 +171,15 @@ pub fn ComparePage() -> Html {
     }
 }
 
-/// Compares entry `before` (or, with `file`, the assessment in that file) with the chosen later
-/// entry, and keeps the CSV for its button.
-fn compare(
-    app: &AppHandle,
-    before: String,
-    file: Option<String>,
-    result: &UseStateHandle<Shown>,
-    csv: &Rc<RefCell<String>>,
-) {
-    let after = chosen("compare-after");
-    let earlier = file.or_else(|| app.entry_file(&before));
-    let (Some(earlier), Some(later)) = (earlier, app.entry_file(&after)) else {
-        return result.set(Shown::Failed(ReportFailure::NoText));
-    };
-    let (index, today) = (app.library.to_json(), app.today);
-    let (result, csv) = (result.clone(), csv.clone());
+/// Asks the module for the view `args` name and shows it in `shown`, keeping a comparison's CSV.
+fn show(args: Vec<String>, shown: UseStateHandle<Shown>, csv: Rc<RefCell<String>>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let files = ComparedFiles {
-            before_entry: &before,
-            before: &earlier,
-            after_entry: &after,
-            after: &later,
-        };
-        let outcome = reports::compare(&index, files, today).await;
-        result.set(Shown::of(outcome.map(|(html, changes)| {
-            *csv.borrow_mut() = changes;
-            html
-        })));
-    });
-}
-
-/// Has the module draw the trend of the series that ends with entry `last`.
-fn trend(app: &AppHandle, last: &str, result: &UseStateHandle<Shown>) {
-    let (mut entries, mut files) = (Vec::new(), Vec::new());
-    for entry in app.library.series(last) {
-        if let Some(file) = app.entry_file(&entry.id) {
-            entries.push(entry.id.clone());
-            files.push(file);
-        }
-    }
-    let (index, today, result) = (app.library.to_json(), app.today, result.clone());
-    wasm_bindgen_futures::spawn_local(async move {
-        result.set(Shown::of(
-            reports::trend(&index, entries, files, today).await,
-        ));
+        let outcome = reports::compare_page(args).await.map(|mut texts| {
+            if let Some(changes) = texts.get_mut(1) {
+                *csv.borrow_mut() = std::mem::take(changes);
+            }
+            texts.swap_remove(0)
+        });
+        shown.set(Shown::of(outcome));
     });
 }

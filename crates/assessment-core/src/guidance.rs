@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Bank, ContentError};
+use crate::content::{Bank, ContentError, Measure, References};
 
 /// The guidance of every question and glossary term, in bank order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -16,6 +16,9 @@ pub struct Guidance {
     pub questions: Vec<QuestionGuidance>,
     /// Glossary definitions, in glossary order.
     pub definitions: Vec<String>,
+    /// The directive's measures the questions cover: only reports and the coverage table name
+    /// them.
+    pub measures: Vec<Measure>,
 }
 
 /// One question's guidance.
@@ -30,6 +33,8 @@ pub struct QuestionGuidance {
     pub adaptation: Option<String>,
     pub free_alternative: Option<String>,
     pub levels: BTreeMap<String, String>,
+    /// Cross-references, shown with the guidance on the card and in reports.
+    pub refs: References,
 }
 
 impl Bank {
@@ -46,6 +51,7 @@ impl Bank {
                 adaptation: q.adaptation.take(),
                 free_alternative: q.free_alternative.take(),
                 levels: std::mem::take(&mut q.levels),
+                refs: std::mem::take(&mut q.refs),
             })
             .collect();
         let definitions = self
@@ -57,6 +63,7 @@ impl Bank {
             version: self.version.clone(),
             questions,
             definitions,
+            measures: std::mem::take(&mut self.measures),
         };
         (self, guidance)
     }
@@ -81,7 +88,9 @@ impl Bank {
             q.adaptation = g.adaptation;
             q.free_alternative = g.free_alternative;
             q.levels = g.levels;
+            q.refs = g.refs;
         }
+        self.measures = guidance.measures;
         for (term, definition) in self.glossary.iter_mut().zip(guidance.definitions) {
             term.definition = definition;
         }

@@ -9,10 +9,7 @@ use assessment_core::content::Bank;
 use assessment_core::encrypted::{self, Randomness};
 use assessment_core::guidance::Guidance;
 use assessment_core::import::read_packed;
-use assessment_core::report::{
-    compare_packed, compare_picker_packed, link_packed, render_packed, trend_packed, ComparedFiles,
-    Packed,
-};
+use assessment_core::report::{compare_page_packed, link_packed, render_packed, Packed};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// The guidance this module embeds (`build.rs`).
@@ -106,45 +103,11 @@ pub fn decrypt_file(sealed: &[u8], passphrase: &str) -> Result<Vec<u8>, String> 
     encrypted::decrypt(sealed, passphrase, encrypted::MAX_WORK_FACTOR).map_err(|e| e.key())
 }
 
-/// The comparison page's choices for the library `index` (as stored).
+/// What the comparison page shows for `args`
+/// (`assessment_core::report::compare_page_packed` lists the views).
 #[wasm_bindgen]
-pub fn compare_picker(index: &str) -> Result<String, String> {
-    compare_picker_packed(index)
-}
-
-/// The comparison of library entries `before_entry` (empty when `before` came from a file) and
-/// `after_entry`, whose files are `before` and `after`, as of `today` (`YYYY-MM-DD`): what the
-/// comparison page shows and the changes CSV, as a two-element array.
-#[wasm_bindgen]
-pub fn compare_files(
-    bank: &[u8],
-    index: &str,
-    before_entry: &str,
-    before: &str,
-    after_entry: &str,
-    after: &str,
-    today: &str,
-) -> Result<Vec<String>, String> {
-    let files = ComparedFiles {
-        before_entry,
-        before,
-        after_entry,
-        after,
-    };
-    compare_packed(bank, HISTORY, index, files, today).map(|(html, csv)| vec![html, csv])
-}
-
-/// The trend of the series of library `entries` (oldest first) with their assessment `files`,
-/// as the comparison page shows it.
-#[wasm_bindgen]
-pub fn trend_files(
-    bank: &[u8],
-    index: &str,
-    entries: Vec<String>,
-    files: Vec<String>,
-    today: &str,
-) -> Result<String, String> {
-    trend_packed(bank, HISTORY, index, &entries, &files, today)
+pub fn compare_page(bank: &[u8], args: Vec<String>) -> Result<Vec<String>, String> {
+    compare_page_packed(bank, HISTORY, &args)
 }
 
 /// `file` linked to `previous` (library entry `entry`) as the assessment it re-assesses, saved

@@ -65,8 +65,8 @@ pub use oscal::{uuid_v5, OSCAL_VERSION, UUID_NAMESPACE};
 #[cfg(feature = "office")]
 pub use packed::render_packed_office;
 pub use packed::{
-    compare_packed, compare_picker_packed, link_packed, render_packed, trend_packed, ComparedFiles,
-    Packed,
+    compare_packed, compare_page_packed, compare_picker_packed, link_packed, render_packed,
+    trend_packed, ComparedFiles, Packed,
 };
 
 /// Everything a report is made from. The core has no clock: the caller supplies the time.

@@ -141,6 +141,45 @@ pub fn compare_picker_packed(index: &str) -> Result<String, String> {
     Ok(super::changes::compare_picker(&read_index(index)?))
 }
 
+/// What the comparison page shows for `args`, its first text naming the view:
+///
+/// - `picker`, index: the choices (one text);
+/// - `compare`, today, index, earlier entry (empty for a file), earlier file, later entry, later
+///   file: the comparison and the changes CSV (two texts);
+/// - `trend`, today, index, then entry and file of each assessment of the series, oldest first:
+///   the trend (one text).
+///
+/// `today` is `YYYY-MM-DD`; the index is the library's as stored. An error is a sentence.
+pub fn compare_page_packed(
+    bank: &[u8],
+    history: &[u8],
+    args: &[String],
+) -> Result<Vec<String>, String> {
+    let arg = |i: usize| args.get(i).map_or("", String::as_str);
+    match (arg(0), args.len()) {
+        ("picker", 2) => compare_picker_packed(arg(1)).map(|html| vec![html]),
+        ("compare", 7) => {
+            let files = ComparedFiles {
+                before_entry: arg(3),
+                before: arg(4),
+                after_entry: arg(5),
+                after: arg(6),
+            };
+            compare_packed(bank, history, arg(2), files, arg(1)).map(|(html, csv)| vec![html, csv])
+        }
+        ("trend", n) if n >= 3 && n % 2 == 1 => {
+            let (entries, files): (Vec<String>, Vec<String>) = args[3..]
+                .chunks(2)
+                .map(|pair| (pair[0].clone(), pair[1].clone()))
+                .unzip();
+            trend_packed(bank, history, arg(2), &entries, &files, arg(1)).map(|html| vec![html])
+        }
+        (view, n) => Err(format!(
+            "the comparison page has no view \"{view}\" with {n} texts"
+        )),
+    }
+}
+
 /// Which two assessments to compare: library entries by id (the earlier one's id empty when it
 /// came from a file) and their files as saved.
 #[derive(Debug, Clone, Copy)]
