@@ -126,7 +126,7 @@ fn improved(bank: &Bank, whole: &Comparison) -> Vec<String> {
         })
         .collect();
     // Stable sort: bank order breaks ties.
-    found.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    found.sort_by_key(|&(points, weight, _)| std::cmp::Reverse((points, weight)));
     found
         .into_iter()
         .take(TOP)

@@ -182,7 +182,7 @@ fn the_tier_change_names_what_caused_it() {
     let c = compare(&bank, &history(), side(&before), side(&after), today);
     assert_eq!(c.tier_before, Tier::Hardened);
     assert_eq!(c.tier_after, Tier::Exposed);
-    assert_eq!(c.tier_cause.questions, [critical.id.clone()]);
+    assert_eq!(c.tier_cause.questions, std::slice::from_ref(&critical.id));
     let html = report::changes_view(&bank, &c).html();
     let page = scraper::Html::parse_fragment(&html);
     let tier = text_of(&page, "[data-testid=tier-change]");
