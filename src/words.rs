@@ -348,7 +348,7 @@ pub trait Words {
     fn scan_unknown_policies(&self, ids: &[String]) -> String;
     fn scan_changes_heading(&self, count: usize) -> String;
     fn scan_no_changes(&self) -> &'static str;
-    fn scan_columns(&self) -> [&'static str; 5];
+    fn scan_columns(&self) -> [&'static str; 6];
     fn scan_row_kind(&self, kind: RowKind) -> &'static str;
     fn scan_unanswered(&self) -> &'static str;
     fn scan_earlier_wording(&self, policy: &str) -> String;
@@ -1566,11 +1566,12 @@ impl Words for English {
         "The scan settles none of the questions that apply to your organisation."
     }
 
-    fn scan_columns(&self) -> [&'static str; 5] {
+    fn scan_columns(&self) -> [&'static str; 6] {
         [
             "Question",
             "Now",
             "The scan says",
+            "Change if taken",
             "Evidence",
             "Your choice",
         ]

@@ -167,7 +167,7 @@ fn warnings(app: &AppHandle, preview: &Preview) -> Html {
 fn changes(app: &AppHandle, preview: &Preview) -> Html {
     let w = words();
     let conflicts = preview.conflicts().count();
-    let [question, now, says, evidence, choice] = w.scan_columns();
+    let [question, now, says, change, evidence, choice] = w.scan_columns();
     let all = |take: bool| {
         let app = app.clone();
         Callback::from(move |_| app.choose_all_scan_answers(take))
@@ -189,7 +189,8 @@ fn changes(app: &AppHandle, preview: &Preview) -> Html {
                     <table class="scan-rows">
                         <thead><tr>
                             <th scope="col">{ question }</th><th scope="col">{ now }</th>
-                            <th scope="col">{ says }</th><th scope="col">{ evidence }</th>
+                            <th scope="col">{ says }</th><th scope="col">{ change }</th>
+                            <th scope="col">{ evidence }</th>
                             <th scope="col">{ choice }</th>
                         </tr></thead>
                         <tbody>
@@ -219,6 +220,7 @@ fn change_row(app: &AppHandle, row: &Row) -> Html {
             <th scope="row"><span class="question-id">{ &question.id }</span>{ " " }{ &question.title }</th>
             <td data-testid="scan-from">{ response_label(question.answer, row.from.as_ref()) }</td>
             <td data-testid="scan-to">{ w.answer_label(question.answer, row.to) }</td>
+            <td data-testid="scan-change">{ &row.change }</td>
             <td>
                 <ul class="evidence">
                     for check in &row.checks {

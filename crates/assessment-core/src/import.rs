@@ -79,6 +79,10 @@ pub struct Row {
     /// The checks that decided it.
     pub checks: Vec<EvidenceCheck>,
     pub kind: RowKind,
+    /// What taking the scan's answer would change, classified as comparing two assessments
+    /// does (`compare::QuestionChange::kinds_text`), e.g. "Newly answered, improved"; empty when
+    /// it changes nothing the comparison counts.
+    pub change: String,
 }
 
 /// How the scan's answer meets what is recorded.
@@ -244,6 +248,7 @@ fn row(
         to,
         checks: found.iter().flatten().map(|m| m.evidence()).collect(),
         kind,
+        change: String::new(),
     }
 }
 
@@ -385,8 +390,40 @@ pub fn read_scan(
             }
         },
     };
-    let preview = Box::new(preview(bank, table, assessment, &scan));
+    let mut preview = Box::new(preview(bank, table, assessment, &scan));
+    classify(bank, assessment, &mut preview);
     Ok(Reading::Preview { preview })
+}
+
+/// Says on each row what taking the scan's answer would change, with the comparison's own
+/// classification: the assessment as it is against the assessment with every row taken.
+fn classify(bank: &Bank, assessment: &Assessment, preview: &mut Preview) {
+    let every: Choices = preview
+        .rows
+        .iter()
+        .map(|row| (row.question.clone(), true))
+        .collect();
+    // Both sides on one day (the earlier side would otherwise be taken on its assessment date),
+    // so only the scan's answers and evidence tell them apart.
+    let mut now = assessment.clone();
+    now.details.assessed_on = None;
+    let taken = apply(&now, preview, &every);
+    let side = |assessment| crate::compare::Side {
+        assessment,
+        bank_version: &bank.version,
+    };
+    let day = preview.scanned_on.unwrap_or_default();
+    let history = crate::history::History::default();
+    let comparison = crate::compare::compare(bank, &history, side(&now), side(&taken), day);
+    for row in &mut preview.rows {
+        if let Some(change) = comparison
+            .questions
+            .iter()
+            .find(|q| q.question == row.question)
+        {
+            row.change = change.kinds_text();
+        }
+    }
 }
 
 /// The answer to the app's "read this scanner file" (the on-demand module's `read_scan`), in
@@ -541,6 +578,7 @@ json::object!(Row {
     to: required,
     checks: required,
     kind: required,
+    change: optional,
 });
 
 json::object!(Undecided {

@@ -469,3 +469,40 @@ fn a_chain_stops_at_a_loop() {
     assert_eq!(chain("a3", links), ["a1", "a2", "a3"]);
     assert_eq!(chain("a9", links), ["a9"]);
 }
+
+/// Opening a scan shows, per row, what taking it would change, in the comparison's own words.
+#[test]
+fn the_scan_preview_classifies_each_row_as_a_comparison_would() {
+    use assessment_core::import::{self, Reading};
+    let bank = shipped_bank();
+    let table =
+        assessment_core::scuba::ScubaTable::from_toml(include_str!("../../../content/scuba.toml"))
+            .unwrap();
+    let mut assessment = Assessment::default();
+    respond(&mut assessment, "MFA-05", level(Level::None));
+    respond(&mut assessment, "PRV-02", level(Level::Fully));
+    let bytes =
+        include_bytes!("fixtures/scanners/scubagear-v1.8.0/ScubaResults_fa5589b7-d528-4f80.json");
+    let Reading::Preview { preview } =
+        import::read_scan(&bank, &table, &assessment, bytes, "ScubaResults.json", None).unwrap()
+    else {
+        panic!("a preview");
+    };
+    let change = |id: &str| {
+        preview
+            .rows
+            .iter()
+            .find(|r| r.question == id)
+            .map(|r| r.change.clone())
+            .unwrap()
+    };
+    assert_eq!(change("MFA-05"), "Improved, evidence changed");
+    assert_eq!(change("PRV-02"), "Evidence changed");
+    assert_eq!(change("MFA-02"), "Newly answered, evidence changed");
+    let text = import::Reading::Preview {
+        preview: preview.clone(),
+    }
+    .to_text();
+    let back = Reading::from_text(&text).unwrap();
+    assert_eq!(back, Reading::Preview { preview });
+}
