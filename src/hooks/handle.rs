@@ -249,6 +249,8 @@ impl AppHandle {
     /// Copies entry `id` for a re-assessment, linked to it (in the index at once, in the copy's
     /// file once the on-demand module has worked out the link's fingerprint).
     pub fn duplicate_entry(&self, id: &str) {
+        // The copy is made from storage: write what the autosave is waiting to write first.
+        self.save_now.run();
         let copy = persistence::duplicate(&self.store, &self.library, id, words().copy_suffix());
         if let Ok(library) = &copy {
             if let Some(new_id) = library

@@ -165,8 +165,11 @@ pub fn ComparePage() -> Html {
         <>
             <h2 class="page-heading" tabindex="-1">{ w.compare_heading() }</h2>
             <p>{ w.compare_intro() }</p>
-            <div class="compare" {onclick} {onchange}>{ picker.view() }</div>
-            <div aria-live="polite" data-testid="compare-output">{ result.view() }</div>
+            // One listener for the module's buttons, in the choices and in the result alike.
+            <div class="compare" {onclick} {onchange}>
+                { picker.view() }
+                <div aria-live="polite" data-testid="compare-output">{ result.view() }</div>
+            </div>
         </>
     }
 }
