@@ -118,14 +118,21 @@ test('a re-assessment is compared with the one it came from, shows its trend, an
   const cells = await changeRow(page, 'MFA-07').locator('td').allTextContents();
   assert.deepEqual(cells, ['Fully in place', 'Not in place', 'Regressed, risk accepted']);
   assert.equal(await changeRow(page, 'MFA-09').count(), 0, 'an unchanged answer is not a change row');
+  await screenshot(page, 'comparison');
   const unchanged = page.getByTestId('unchanged');
   assert.equal(await unchanged.locator('li[data-question-id="MFA-09"]').isVisible(), false, 'unchanged questions are hidden');
   await unchanged.locator('summary').click();
   assert.match(await unchanged.locator('li[data-question-id="MFA-09"]').textContent(), /Largely in place/);
   assert.match(await page.getByTestId('plan-progress').textContent(), /Actions closed: \d+.*New actions: \d+.*Still open: \d+.*Overdue: \d+/s);
   assert.equal(await page.getByTestId('incomparable-rows').count(), 0, 'one bank version: everything compares');
-  assert.deepEqual(await axeViolations(page), [], 'axe on the comparison');
-  await screenshot(page, 'comparison');
+  for (const [colorScheme, width] of [['light', 1280], ['dark', 360]]) {
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axeViolations(page), [], `axe on the comparison, ${colorScheme} at ${width} px`);
+  }
+  await screenshot(page, 'comparison-dark-360');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-changes').click()]);
   assert.match(csvDownload.suggestedFilename(), /^changes_\d{4}-\d{2}-\d{2}\.csv$/);
@@ -149,8 +156,12 @@ test('a re-assessment is compared with the one it came from, shows its trend, an
   assert.ok(improved.length >= 1 && improved.length <= 5, `top improved: ${improved}`);
   for (const id of improved) assert.ok(improvedRows.includes(id), `${id} improved`);
   assert.match(await trend.locator('[data-testid="top-concerns"]').textContent(), /MFA-07.*Got worse/s);
-  assert.deepEqual(await axeViolations(page), [], 'axe on the trend');
-  await screenshot(page, 'trend');
+  for (const [colorScheme, width] of [['dark', 360], ['light', 1280]]) {
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axeViolations(page), [], `axe on the trend, ${colorScheme} at ${width} px`);
+    await trend.screenshot({ path: `test-artifacts/trend-${colorScheme}-${width}.png` });
+  }
 
   // The reports of the re-assessment say what changed since the previous one.
   await nav(page, 'Results');
