@@ -10,7 +10,6 @@ use crate::assessment::{Assessment, PreviousLink};
 use crate::compare::{compare, ChangeKind, Comparison, Side};
 use crate::content::Bank;
 use crate::history::History;
-use crate::scoring::score;
 use crate::tier::Tier;
 
 /// How many questions the trend names as most improved, and as concerns.
@@ -95,13 +94,13 @@ pub fn trend(bank: &Bank, history: &History, members: &[Member], today: NaiveDat
 fn point(bank: &Bank, member: &Member, today: NaiveDate) -> Point {
     let assessment = member.side.assessment;
     let day = assessment.details.assessed_on.unwrap_or(today);
-    let card = score(bank, assessment);
-    let tier = crate::evaluation::evaluate(bank, assessment, day).tier.tier;
+    let evaluation = crate::evaluation::evaluate(bank, assessment, day);
+    let card = &evaluation.scores;
     Point {
         name: member.name.to_owned(),
         assessed_on: assessment.details.assessed_on,
         overall: card.overall.percent(),
-        tier,
+        tier: evaluation.tier.tier,
         families: card.families.iter().map(|f| f.tally.percent()).collect(),
     }
 }
