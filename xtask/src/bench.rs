@@ -13,6 +13,10 @@ use crate::{docs, sizes, synthetic};
 
 const SYNTHETIC_QUESTIONS: usize = 2000;
 
+/// The generated libraries the browser benchmarks load into `localStorage`, as files under
+/// `target/bench/` (see [`write_libraries`]).
+const LIBRARIES: [&str; 3] = ["library-500.json", "library-compare.json", "series-50.json"];
+
 /// Where the floor app is built.
 pub const FLOOR_DIST: &str = "target/floor-dist";
 
@@ -50,6 +54,8 @@ pub fn bench(single_file: &str) -> Result<(), String> {
         ])
         .env("ASSESSMENT_BANK", &bank_path))?;
 
+    write_libraries(&shipped)?;
+
     step("Browser benchmarks (headless Chromium)");
     let browser = output(
         cmd("node")
@@ -70,6 +76,39 @@ pub fn bench(single_file: &str) -> Result<(), String> {
     let table = figures_table(&browser, &native, &app, &single, floor.total_gzip());
     println!("{table}");
     docs::replace_in("docs/PERFORMANCE.md", "figures", &table)
+}
+
+/// Writes the libraries the browser benchmarks load (see [`LIBRARIES`]) into `target/bench/`:
+/// 500 assessments of 100 customers (10 complete, the rest partly answered), two complete
+/// assessments one re-assessing the other, and a series of 50 complete ones.
+pub fn write_libraries(shipped: &Bank) -> Result<(), String> {
+    step("Libraries of assessments for the scale benchmarks");
+    let dir = repo_root().join("target/bench");
+    fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let libraries = [
+        synthetic::msp_library(shipped, 100, 5, 10),
+        synthetic::series(shipped, 2),
+        synthetic::series(shipped, 50),
+    ];
+    for (name, library) in LIBRARIES.iter().zip(&libraries) {
+        let path = dir.join(name);
+        fs::write(&path, library.to_json()).map_err(|e| e.to_string())?;
+        println!(
+            "{}: {} assessments ({} complete), {:.2} million characters stored",
+            path.display(),
+            library.index.entries.len(),
+            library.complete,
+            library.stored_chars() as f64 / 1e6
+        );
+    }
+    Ok(())
+}
+
+/// `cargo xtask bench-data`: only the libraries, for running `node tests/bench/browser.mjs`
+/// on its own.
+pub fn bench_data() -> Result<(), String> {
+    let shipped = Bank::from_dir(&repo_root().join("content")).map_err(|e| e.to_string())?;
+    write_libraries(&shipped)
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -122,6 +161,59 @@ fn ratio(value: f64, floor: f64) -> String {
 /// "≤ N KB" for a budget in bytes.
 fn at_most(bytes: u64) -> String {
     format!("≤ {} KB", bytes / 1000)
+}
+
+/// The scale figures: a library of 500 assessments, comparing two complete ones, the trend of a
+/// series of 50 (each library as `cargo xtask bench-data` wrote it).
+fn scale_rows(scale: &Value) -> Vec<(String, String, String, String)> {
+    let count = |library: &Value, key: &str| library[key].as_u64().unwrap_or(0);
+    let stored = |library: &Value| library["chars"].as_f64().unwrap_or(0.0) / 1e6;
+    let (library, compare, trend) = (&scale["library"], &scale["compare"], &scale["trend"]);
+    let entries = count(library, "entries");
+    let complete = count(library, "complete");
+    vec![
+        (
+            format!(
+                "Start-up with a library of {entries} assessments ({:.1} MB stored: {complete} complete, {} partly answered) until the start screen offers it (median)",
+                stored(library),
+                entries.saturating_sub(complete),
+            ),
+            ms(&library["startupMs"]),
+            "–".into(),
+            "–".into(),
+        ),
+        (
+            format!(
+                "Open that library and list it (click → {entries} rows laid out, median; of which layout {})",
+                ms(&library["listLayoutMs"])
+            ),
+            ms(&library["listMs"]),
+            "< 200 ms".into(),
+            "–".into(),
+        ),
+        (
+            format!(
+                "Compare two complete assessments, one re-assessing the other (click → comparison shown, median after the first of the visit, which took {}; of which layout {})",
+                ms(&compare["firstMs"]),
+                ms(&compare["layoutMs"])
+            ),
+            ms(&compare["ms"]),
+            "< 20 ms".into(),
+            "–".into(),
+        ),
+        (
+            format!(
+                "Trend of a series of {} complete assessments ({:.1} MB stored), each re-assessing the one before (click → trend shown, median after the first of the visit, which took {}; of which layout {})",
+                count(trend, "entries"),
+                stored(trend),
+                ms(&trend["firstMs"]),
+                ms(&trend["layoutMs"])
+            ),
+            ms(&trend["ms"]),
+            "< 50 ms".into(),
+            "–".into(),
+        ),
+    ]
 }
 
 fn figures_table(
@@ -282,6 +374,7 @@ fn figures_table(
             "–".into(),
         ));
     }
+    rows.extend(scale_rows(&browser["scale"]));
     let heap = browser["journey"]["jsHeapBytes"].as_f64().unwrap_or(0.0) as u64;
     let wasm = browser["journey"]["wasmMemoryBytes"]
         .as_f64()
@@ -323,4 +416,45 @@ fn figures_table(
         runs * 2
     ));
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scale_rows_say_what_each_library_holds() {
+        let scale = serde_json::json!({
+            "library": { "entries": 500, "complete": 10, "chars": 3_781_508, "startupMs": 190.0, "listMs": 185.74, "listLayoutMs": 101.1 },
+            "compare": { "entries": 2, "complete": 2, "chars": 87_975, "firstMs": 21.6, "ms": 8.1, "layoutMs": 3.2 },
+            "trend": { "entries": 50, "complete": 50, "chars": 2_211_628, "ms": 64.8, "layoutMs": 12.3 },
+        });
+        let rows = scale_rows(&scale);
+        assert_eq!(rows.len(), 4);
+        assert!(
+            rows[0]
+                .0
+                .contains("500 assessments (3.8 MB stored: 10 complete, 490 partly answered)"),
+            "{}",
+            rows[0].0
+        );
+        assert_eq!(
+            (rows[1].1.as_str(), rows[1].2.as_str()),
+            ("185.7 ms", "< 200 ms")
+        );
+        assert!(rows[1].0.contains("500 rows laid out"));
+        assert_eq!(
+            (rows[2].1.as_str(), rows[2].2.as_str()),
+            ("8.1 ms", "< 20 ms")
+        );
+        assert!(rows[3]
+            .0
+            .contains("series of 50 complete assessments (2.2 MB stored)"));
+        assert_eq!(
+            (rows[3].1.as_str(), rows[3].2.as_str()),
+            ("64.8 ms", "< 50 ms")
+        );
+        let missing = scale_rows(&Value::Null);
+        assert_eq!(missing[1].1, "n/a");
+    }
 }

@@ -34,7 +34,8 @@ commands:
   setup   only install what is missing
   docs    regenerate the tables in docs/CONTENT.md from the bank in content/
   size    check the gzip size budgets (first visit <= 280 KB; one-file edition: start <= 350 KB, whole <= 1.2 MB)
-  bench   run every benchmark (sizes, start-up, repaint, reports, memory, native) into docs/PERFORMANCE.md
+  bench   run every benchmark (sizes, start-up, repaint, reports, memory, scale, native) into docs/PERFORMANCE.md
+  bench-data  only write the libraries the browser benchmarks load into target/bench/
   oscal   validate the OSCAL export with compliance-trestle (installed into .tools/ on first use)
   office  check the Excel and Word reports with openpyxl, python-docx (.tools/) and LibreOffice
   csp     (run by Trunk after each build) write the Content-Security-Policy into index.html";
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
             .and_then(|_| bench::build_floor())
             .and_then(|()| budget::check("dist", bench::FLOOR_DIST, SINGLE_FILE)),
         Some("bench") => build().and_then(|_| bench::bench(SINGLE_FILE)),
+        Some("bench-data") => bench::bench_data(),
         Some("oscal") => oscal::validate(),
         Some("office") => office::check(),
         Some("csp") => csp::apply_to_staging(),
