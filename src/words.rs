@@ -194,6 +194,7 @@ pub trait Words {
     fn save_full(&self) -> &'static str;
     fn save_failed(&self) -> &'static str;
     fn banner_memory_only(&self) -> &'static str;
+    fn make_room(&self, room: &assessment_core::library::Room) -> String;
     fn download_work(&self) -> &'static str;
     fn dismiss(&self) -> &'static str;
     fn stored_not_rescued(&self) -> &'static str;
@@ -258,7 +259,6 @@ pub trait Words {
     // Comparing assessments
     fn compare_button(&self) -> &'static str;
     fn compare_heading(&self) -> &'static str;
-    fn compare_intro(&self) -> &'static str;
     fn changes_file_name(&self, today: chrono::NaiveDate) -> String;
 
     // Failure screen
@@ -998,6 +998,28 @@ impl Words for English {
         "Not saved: browser storage is full"
     }
 
+    fn make_room(&self, room: &assessment_core::library::Room) -> String {
+        let kb = |bytes: usize| bytes.div_ceil(1024);
+        let named: Vec<String> = room
+            .suggested
+            .iter()
+            .map(|(e, bytes)| format!("\u{201c}{}\u{201d} ({} KB)", e.name, kb(*bytes)))
+            .collect();
+        let start = format!(
+            "Saved assessments take {} KB of this browser's storage.",
+            kb(room.total)
+        );
+        if named.is_empty() {
+            return format!(
+                "{start} Nothing else is stored here to make room: keep this assessment as a file."
+            );
+        }
+        format!(
+            "{start} To make room, open Saved assessments, save these to files with Save to file, then delete them: {}. Your open assessment is kept meanwhile.",
+            named.join(", ")
+        )
+    }
+
     fn save_failed(&self) -> &'static str {
         "Not saved: the browser refused to store it"
     }
@@ -1135,10 +1157,6 @@ impl Words for English {
 
     fn compare_heading(&self) -> &'static str {
         "Compare assessments"
-    }
-
-    fn compare_intro(&self) -> &'static str {
-        "See what changed between two assessments: scores, the tier and why it moved, every answer that got better or worse, and the action plan. Questions whose meaning changed between question bank versions are listed, not compared."
     }
 
     fn changes_file_name(&self, today: chrono::NaiveDate) -> String {

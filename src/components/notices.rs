@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::encryption::DecryptPrompt;
+use crate::browser::storage::StoreError;
 use crate::hooks::use_app;
 use crate::state::SaveStatus;
 use crate::words::words;
@@ -28,6 +29,9 @@ pub fn Notices() -> Html {
                         <strong><span aria-hidden="true">{ "\u{26a0} " }</span>{ w.store_error(*error) }</strong>
                         { ". " }{ w.banner_memory_only() }
                     </p>
+                    if *error == StoreError::Full {
+                        <p data-testid="storage-full-advice">{ w.make_room(&app.room()) }</p>
+                    }
                     <button type="button" onclick={download_work} data-testid="download-work">{ w.download_work() }</button>
                 </div>
             }

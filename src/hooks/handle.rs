@@ -353,6 +353,12 @@ impl AppHandle {
         let _ = download::download(&name, "application/json", &file);
     }
 
+    /// What to save to a file and remove to make room in full storage.
+    pub fn room(&self) -> assessment_core::library::Room<'_> {
+        let size = |id: &str| persistence::stored_file(&self.store, id).map_or(0, |f| f.len());
+        self.library.make_room(size)
+    }
+
     /// The browser offers storage, so a library can be kept.
     pub fn storage_available(&self) -> bool {
         self.store.is_available()

@@ -164,7 +164,6 @@ pub fn ComparePage() -> Html {
     html! {
         <>
             <h2 class="page-heading" tabindex="-1">{ w.compare_heading() }</h2>
-            <p>{ w.compare_intro() }</p>
             // One listener for the module's buttons, in the choices and in the result alike.
             <div class="compare" {onclick} {onchange}>
                 { picker.view() }

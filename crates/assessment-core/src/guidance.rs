@@ -19,6 +19,8 @@ pub struct Guidance {
     /// The directive's measures the questions cover: only reports and the coverage table name
     /// them.
     pub measures: Vec<Measure>,
+    /// Each family's summary, in bank order: only its page, after the first screen, shows it.
+    pub family_summaries: Vec<String>,
 }
 
 /// One question's guidance.
@@ -64,6 +66,11 @@ impl Bank {
             questions,
             definitions,
             measures: std::mem::take(&mut self.measures),
+            family_summaries: self
+                .families
+                .iter_mut()
+                .map(|f| std::mem::take(&mut f.summary))
+                .collect(),
         };
         (self, guidance)
     }
@@ -74,6 +81,7 @@ impl Bank {
         if guidance.version != self.version
             || guidance.questions.len() != self.questions.len()
             || guidance.definitions.len() != self.glossary.len()
+            || guidance.family_summaries.len() != self.families.len()
         {
             return Err(ContentError::Parse(format!(
                 "the guidance (content version {}) does not belong to this question bank (version {})",
@@ -91,6 +99,9 @@ impl Bank {
             q.refs = g.refs;
         }
         self.measures = guidance.measures;
+        for (family, summary) in self.families.iter_mut().zip(guidance.family_summaries) {
+            family.summary = summary;
+        }
         for (term, definition) in self.glossary.iter_mut().zip(guidance.definitions) {
             term.definition = definition;
         }

@@ -75,6 +75,15 @@ impl Default for Index {
     }
 }
 
+/// What the library uses and which entries to save to a file and remove to make room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Room<'a> {
+    /// Bytes the library's assessments take in storage.
+    pub total: usize,
+    /// Entries to save and remove, with their stored size, largest first.
+    pub suggested: Vec<(&'a Entry, usize)>,
+}
+
 /// The name shown for an assessment without an organisation name.
 pub const UNNAMED: &str = "Unnamed assessment";
 
@@ -172,6 +181,33 @@ impl Index {
         copy.previous = Some(id.to_owned());
         self.entries.insert(position + 1, copy);
         Some(new_id)
+    }
+
+    /// What to save to a file and remove when storage is full: the entries other than the open
+    /// one, largest first (`size` gives each entry's stored size), as many as it takes to free a
+    /// tenth of what the library uses, at least one and at most five. Empty when there is nothing
+    /// but the open assessment.
+    pub fn make_room(&self, size: impl Fn(&str) -> usize) -> Room<'_> {
+        let sized: Vec<(&Entry, usize)> = self.entries.iter().map(|e| (e, size(&e.id))).collect();
+        let total: usize = sized.iter().map(|(_, bytes)| bytes).sum();
+        let open = self.current.as_deref();
+        let mut suggested: Vec<(&Entry, usize)> = Vec::new();
+        let mut freed = 0;
+        // Picked one by one rather than sorted: a sort of its own would cost the browser build
+        // more than the few comparisons made here.
+        while freed * 10 < total && suggested.len() < 5 {
+            let largest = sized
+                .iter()
+                .filter(|(e, _)| Some(e.id.as_str()) != open)
+                .filter(|(e, _)| suggested.iter().all(|(s, _)| s.id != e.id))
+                .max_by_key(|(_, bytes)| *bytes);
+            let Some(&(entry, bytes)) = largest else {
+                break;
+            };
+            freed += bytes;
+            suggested.push((entry, bytes));
+        }
+        Room { total, suggested }
     }
 
     /// Removes an entry; if it was current, nothing is current any more.
@@ -291,6 +327,44 @@ mod tests {
         let series: Vec<&str> = index.series(&twice).iter().map(|e| e.id.as_str()).collect();
         assert_eq!(series, [twice.as_str()], "a deleted entry ends the series");
         assert!(index.duplicate("missing", " (copy)").is_none());
+    }
+
+    #[test]
+    fn room_is_made_from_the_largest_entries_but_never_the_open_one() {
+        let bank = bank();
+        let mut index = Index::default();
+        let ids: Vec<String> = (0..8)
+            .map(|i| index.add(&bank, &named(&format!("Org {i}")), "t"))
+            .collect();
+        let sizes = |id: &str| {
+            if id == ids[7] {
+                900
+            } else {
+                100 + ids.iter().position(|i| i == id).unwrap() * 10
+            }
+        };
+        // The open one (the last added) is the largest but is never suggested.
+        let room = index.make_room(sizes);
+        assert_eq!(
+            room.total,
+            900 + (0..7).map(|i| 100 + i * 10).sum::<usize>()
+        );
+        let names: Vec<&str> = room
+            .suggested
+            .iter()
+            .map(|(e, _)| e.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Org 6", "Org 5"],
+            "enough to free a tenth of {}",
+            room.total
+        );
+        index.current = None;
+        assert_eq!(index.make_room(sizes).suggested[0].0.name, "Org 7");
+        let mut alone = Index::default();
+        alone.add(&bank, &named("Only"), "t");
+        assert!(alone.make_room(|_| 10).suggested.is_empty());
     }
 
     #[test]
