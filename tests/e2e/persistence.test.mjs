@@ -106,8 +106,8 @@ test('every kind of bad file is refused with a plain message and the work is unt
     ['broken.json', Buffer.from('{"kind": oops}'), /not valid JSON \(problem at line 1/],
     ['list.json', Buffer.from('[1, 2, 3]'), /not an assessment saved by this tool/],
     ['scuba.json', Buffer.from('{"MetaData": {"Tool": "ScubaGear"}, "Results": {}}'), /This ScubaGear file holds no check results, so there is nothing in it to use\./],
-    ['newer.json', Buffer.from(good.replace('"version": 2', '"version": 9')), /newer version of the tool \(file format 9/],
-    ['noversion.json', Buffer.from(good.replace('"version": 2,', '')), /does not say which format version/],
+    ['newer.json', Buffer.from(good.replace('"version": 3', '"version": 9')), /newer version of the tool \(file format 9/],
+    ['noversion.json', Buffer.from(good.replace('"version": 3,', '')), /does not say which format version/],
     ['types.json', Buffer.from(good.replace('"level": "partial"', '"level": 42')), /cannot use at assessment\.answers\..*\.response/],
     ['date.json', Buffer.from(good.replace(/"assessed_on": "[^"]*"/, '"assessed_on": "31/12/2024"')), /assessment\.details\.assessed_on/],
     [
@@ -232,6 +232,28 @@ test('storage that is full: the banner says so and nothing is lost in the tab', 
   await page.getByTestId('storage-banner').waitFor();
   assert.match(await page.getByTestId('save-status').textContent(), /storage is full/);
   assert.equal(await page.getByTestId('organisation').inputValue(), 'Full Org');
+  await context.close();
+});
+
+test('storage that fills up: the banner names what to save and delete, and the open work is kept', async () => {
+  const { context, page } = await openPage(ctx.browser);
+  await startWork(page);
+  // A second assessment; then the browser refuses every further write.
+  await page.locator('.family-nav button', { hasText: 'Start' }).click();
+  await page.getByTestId('start-new').click();
+  const app = new Walkthrough(page);
+  await app.fillDetails({ organisation: 'Second Org', assessor: 'Tester' });
+  await page.getByTestId('save-status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+  });
+  await page.getByTestId('assessor').fill('Tester, after the storage filled up');
+  const advice = page.getByTestId('storage-full-advice');
+  await advice.waitFor();
+  assert.match(await advice.textContent(), /Saved assessments take \d+ KB of this browser's storage\. To make room, .*“Kept Org” \(\d+ KB\)/);
+  assert.doesNotMatch(await advice.textContent(), /Second Org/, 'the open assessment is never suggested');
+  assert.equal(await page.getByTestId('assessor').inputValue(), 'Tester, after the storage filled up');
+  assert.equal(await page.getByTestId('download-work').count(), 1);
   await context.close();
 });
 
