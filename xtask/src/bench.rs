@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::path::Path;
+use std::time::SystemTime;
 
 use assessment_core::Bank;
 use serde_json::Value;
@@ -67,8 +68,9 @@ pub fn bench(single_file: &str) -> Result<(), String> {
         .map_err(|e| format!("unreadable browser benchmark output: {e}"))?;
 
     step("Native benchmarks (cargo bench -p assessment-core)");
+    let started = SystemTime::now();
     run(cmd("cargo").args(["bench", "-p", "assessment-core"]))?;
-    let native = criterion_estimates(&root.join("target/criterion"))?;
+    let native = criterion_estimates(&root.join("target/criterion"), started)?;
 
     let app = sizes::measure("dist")?;
     let floor = sizes::measure(FLOOR_DIST)?;
@@ -115,14 +117,21 @@ fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-/// (benchmark title, median in nanoseconds) for every criterion benchmark that has run.
-fn criterion_estimates(dir: &Path) -> Result<Vec<(String, f64)>, String> {
+/// (benchmark title, median in nanoseconds) for every criterion benchmark that has run since
+/// `since`: a benchmark renamed or removed leaves its old results behind, which are not listed.
+fn criterion_estimates(dir: &Path, since: SystemTime) -> Result<Vec<(String, f64)>, String> {
     let mut found = Vec::new();
     let Ok(entries) = fs::read_dir(dir) else {
         return Ok(found);
     };
     for entry in entries.flatten() {
         let new = entry.path().join("new");
+        let fresh = fs::metadata(new.join("estimates.json"))
+            .and_then(|m| m.modified())
+            .is_ok_and(|modified| modified >= since);
+        if !fresh {
+            continue;
+        }
         let (Ok(meta), Ok(estimates)) = (
             read(&new.join("benchmark.json")),
             read(&new.join("estimates.json")),
