@@ -200,6 +200,17 @@ test('a re-assessment is compared with the one it came from, shows its trend, an
     await page.waitForTimeout(250);
   }
   assert.equal(await title.textContent(), 'Overall score over 3 assessments, 0 to 100');
+  // The earlier assessment from a file: the original, as saved.
+  const original = await page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('mbsa.v1.index'));
+    return localStorage.getItem(`mbsa.v1.assessment.${index.entries[0].id}`);
+  });
+  await page.getByTestId('compare-file').setInputFiles({
+    name: 'series-org_2026-06-01_assessment.json', mimeType: 'application/json', buffer: Buffer.from(original),
+  });
+  await page.locator('#comparison-heading', { hasText: 'from the assessment from the file' }).waitFor();
+  assert.equal(await page.getByTestId('link-series').count(), 0, 'a file is not a library entry to link');
+  assert.equal(await changeRow(page, 'MFA-06').getAttribute('data-change'), 'improved');
   assert.deepEqual(foreignRequests(requests, ctx.server.origin), []);
   await context.close();
 });
