@@ -101,13 +101,14 @@ pub fn ComparePage() -> Html {
                     args.extend([before, earlier, after, later]);
                 }
                 "trend" => {
-                    for entry in app.library.series(&after) {
-                        args.extend(
-                            app.entry_file(&entry.id)
-                                .map(|file| [entry.id.clone(), file])
-                                .into_iter()
-                                .flatten(),
-                        );
+                    let series = app.library.series(&after);
+                    let ids: Vec<&str> = series.iter().map(|e| e.id.as_str()).collect();
+                    let version = &crate::bank().version;
+                    for id in &ids {
+                        // The index summarises the others: only these files are read.
+                        let needed = app.library.trend_needs_file(&ids, id, version);
+                        let file = needed.then(|| app.entry_file(id)).flatten();
+                        args.extend([id.to_string(), file.unwrap_or_default()]);
                     }
                 }
                 "download-changes" => {

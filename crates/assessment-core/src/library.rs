@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use crate::assessment::Assessment;
 use crate::content::Bank;
 use crate::json::{self, Codec, Json};
-use crate::scoring::score;
 
 /// The index format version this code writes. Version 2 added each entry's `previous`; a
 /// version 1 index reads as one without series links. Any other version is treated as
@@ -31,6 +30,12 @@ pub struct Entry {
     /// The entry its assessment re-assesses (its `previous` link), so series are found from
     /// the index alone.
     pub previous: Option<String>,
+    /// The tier (`Tier::number`) and each family's score in bank order, as of the last save,
+    /// scored with bank `scored_with`: a trend draws every assessment of a series from these
+    /// and opens only the files it compares.
+    pub tier: Option<u32>,
+    pub families: Vec<u32>,
+    pub scored_with: String,
 }
 
 /// The list of stored assessments and which one is open.
@@ -55,6 +60,9 @@ json::object!(Entry {
     score: required,
     saved_at: required,
     previous: optional,
+    tier: optional,
+    families: optional,
+    scored_with: optional,
 });
 
 json::object!(Index {
@@ -108,6 +116,20 @@ impl Index {
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Whether drawing the trend of `series` (entry ids, oldest first) needs entry `id`'s file,
+    /// scored with bank `bank_version`: the first, the one before the last and the last are
+    /// compared, and the open entry (whose latest answers may not be saved yet) and an entry
+    /// whose saved summary is missing or from another bank are scored anew.
+    pub fn trend_needs_file(&self, series: &[&str], id: &str, bank_version: &str) -> bool {
+        let n = series.len();
+        let compared = [0, n.saturating_sub(2), n.saturating_sub(1)];
+        let summarised = self
+            .entry(id)
+            .is_some_and(|e| e.tier.is_some() && e.scored_with == bank_version);
+        let open = self.current.as_deref() == Some(id);
+        compared.iter().any(|&i| series.get(i) == Some(&id)) || open || !summarised
     }
 
     /// The entries of the series ending at `id`, oldest first (just `id` when it follows none).
@@ -237,7 +259,9 @@ fn summarise(
     assessment: &Assessment,
     saved_at: &str,
 ) -> Entry {
-    let overall = score(bank, assessment).overall;
+    let assessed = crate::scoring::assess(bank, assessment);
+    let card = crate::scoring::score_assessed(bank, &assessed);
+    let overall = card.overall;
     Entry {
         id: id.to_owned(),
         name,
@@ -248,6 +272,9 @@ fn summarise(
         score: overall.percent(),
         saved_at: saved_at.to_owned(),
         previous: assessment.previous.as_ref().map(|link| link.entry.clone()),
+        tier: Some(crate::tier::reached(&assessed, overall.percent()).number()),
+        families: card.families.iter().map(|f| f.tally.percent()).collect(),
+        scored_with: bank.version.clone(),
     }
 }
 

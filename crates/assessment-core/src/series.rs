@@ -70,18 +70,31 @@ pub struct Trend {
 /// The trend over `members` (oldest first), scored with `bank`, as of `today`.
 pub fn trend(bank: &Bank, history: &History, members: &[Member], today: NaiveDate) -> Trend {
     let points = members.iter().map(|m| point(bank, m, today)).collect();
+    let ends = match members {
+        [first, .., before, last] => Some((first.side, before.side, last.side)),
+        [first, last] => Some((first.side, first.side, last.side)),
+        _ => None,
+    };
+    trend_of(bank, history, points, ends, today)
+}
+
+/// The trend through `points` (oldest first), with the most improved and the concerns worked out
+/// from `ends`: the first, the one before the last, and the last assessment.
+pub fn trend_of(
+    bank: &Bank,
+    history: &History,
+    points: Vec<Point>,
+    ends: Option<(Side, Side, Side)>,
+    today: NaiveDate,
+) -> Trend {
     let families = bank.families.iter().map(|f| f.id.clone()).collect();
-    let (improved, concerns) = match members {
-        [first, .., before, last] => {
-            let whole = compare(bank, history, first.side, last.side, today);
-            let latest = compare(bank, history, before.side, last.side, today);
+    let (improved, concerns) = match ends {
+        Some((first, before, last)) => {
+            let whole = compare(bank, history, first, last, today);
+            let latest = compare(bank, history, before, last, today);
             (improved(bank, &whole), concerns(bank, &whole, &latest))
         }
-        [first, last] => {
-            let whole = compare(bank, history, first.side, last.side, today);
-            (improved(bank, &whole), concerns(bank, &whole, &whole))
-        }
-        _ => (Vec::new(), Vec::new()),
+        None => (Vec::new(), Vec::new()),
     };
     Trend {
         points,
@@ -91,7 +104,8 @@ pub fn trend(bank: &Bank, history: &History, members: &[Member], today: NaiveDat
     }
 }
 
-fn point(bank: &Bank, member: &Member, today: NaiveDate) -> Point {
+/// One assessment's place on the trend, from its opened file.
+pub fn point(bank: &Bank, member: &Member, today: NaiveDate) -> Point {
     let assessment = member.side.assessment;
     let day = assessment.details.assessed_on.unwrap_or(today);
     let evaluation = crate::evaluation::evaluate(bank, assessment, day);

@@ -161,11 +161,7 @@ pub struct TierResult {
 /// The highest tier whose requirements, and those of every tier below, are all met.
 pub(crate) fn tier_of(assessed: &[Assessed], overall: &Tally, today: NaiveDate) -> TierResult {
     let score = overall.percent();
-    let tier = Tier::ALL
-        .into_iter()
-        .take_while(|tier| meets(*tier, assessed, score))
-        .last()
-        .unwrap_or(Tier::Exposed);
+    let tier = reached(assessed, score);
     let next = tier.next();
     let gating = next
         .map(|next| gating_answers(next, assessed, today))
@@ -182,6 +178,15 @@ pub(crate) fn tier_of(assessed: &[Assessed], overall: &Tally, today: NaiveDate) 
         gating,
         score_gate,
     }
+}
+
+/// The highest tier met, without what holds the organisation there.
+pub(crate) fn reached(assessed: &[Assessed], score: u32) -> Tier {
+    Tier::ALL
+        .into_iter()
+        .take_while(|tier| meets(*tier, assessed, score))
+        .last()
+        .unwrap_or(Tier::Exposed)
 }
 
 fn meets(tier: Tier, assessed: &[Assessed], score: u32) -> bool {

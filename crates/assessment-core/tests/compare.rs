@@ -506,3 +506,93 @@ fn the_scan_preview_classifies_each_row_as_a_comparison_would() {
     let back = Reading::from_text(&text).unwrap();
     assert_eq!(back, Reading::Preview { preview });
 }
+
+/// The trend draws the middle of a series from the library's saved summaries and gives the same
+/// page as when every file is opened; a stale summary (another bank) needs its file.
+#[test]
+fn the_trend_from_the_library_summaries_is_the_trend_from_the_files() {
+    use assessment_core::library::Index;
+    let bank = shipped_bank();
+    let (first, last) = pair(&bank);
+    let mut middle = first.clone();
+    dated(&mut middle, "2026-09-01");
+    respond(&mut middle, "MFA-01", level(Level::Fully));
+    let mut index = Index::default();
+    let ids: Vec<String> = [&first, &middle, &last]
+        .iter()
+        .map(|a| index.add(&bank, a, "2026-12-01T00:00:00Z"))
+        .collect();
+    index.set_previous(&ids[1], Some(&ids[0]));
+    index.set_previous(&ids[2], Some(&ids[1]));
+    index.current = None;
+    let files: Vec<String> = [&first, &middle, &last]
+        .iter()
+        .map(|a| savefile::save(a, &bank, "0.1.0", "t"))
+        .collect();
+    let series: Vec<&str> = index
+        .series(&ids[2])
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(series, ids.iter().map(String::as_str).collect::<Vec<_>>());
+    let needed: Vec<bool> = series
+        .iter()
+        .map(|id| index.trend_needs_file(&series, id, &bank.version))
+        .collect();
+    // Three assessments: all three are compared (first, before the last, last).
+    assert_eq!(needed, [true, true, true]);
+    let history = history().to_bytes();
+    let lite = bank.clone().split_guidance().0.to_bytes();
+    let trend = |files: Vec<String>| {
+        report::trend_packed(
+            &lite,
+            &history,
+            &index.to_json(),
+            &ids,
+            &files,
+            "2026-12-01",
+        )
+        .unwrap()
+    };
+    let all = trend(files.clone());
+    // With four, the second is drawn from its summary.
+    let mut four = index.clone();
+    let extra = four.add(&bank, &middle, "t");
+    four.set_previous(&extra, Some(&ids[2]));
+    four.current = None;
+    let series4: Vec<String> = four.series(&extra).iter().map(|e| e.id.clone()).collect();
+    let refs: Vec<&str> = series4.iter().map(String::as_str).collect();
+    let needed4: Vec<bool> = refs
+        .iter()
+        .map(|id| four.trend_needs_file(&refs, id, &bank.version))
+        .collect();
+    assert_eq!(needed4, [true, false, true, true]);
+    let mut files4 = files.clone();
+    files4.push(savefile::save(&middle, &bank, "0.1.0", "t"));
+    let full = report::trend_packed(
+        &lite,
+        &history,
+        &four.to_json(),
+        &series4,
+        &files4,
+        "2026-12-01",
+    )
+    .unwrap();
+    files4[1] = String::new();
+    let summarised = report::trend_packed(
+        &lite,
+        &history,
+        &four.to_json(),
+        &series4,
+        &files4,
+        "2026-12-01",
+    )
+    .unwrap();
+    assert_eq!(summarised, full);
+    assert!(all.contains("Overall score over 3 assessments"));
+    assert!(!four.trend_needs_file(&refs, refs[1], &bank.version));
+    assert!(
+        four.trend_needs_file(&refs, refs[1], "1999.1.0"),
+        "a summary from another bank is not used"
+    );
+}

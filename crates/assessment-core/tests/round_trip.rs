@@ -274,6 +274,11 @@ fn entry() -> impl Strategy<Value = Entry> {
         maybe_day(),
         (any::<u32>(), any::<u32>(), any::<u32>()),
         (text(), prop::option::of(text())),
+        (
+            prop::option::of(0u32..5),
+            prop::collection::vec(0u32..=100, 0..10),
+            text(),
+        ),
     )
         .prop_map(
             |(
@@ -281,6 +286,7 @@ fn entry() -> impl Strategy<Value = Entry> {
                 assessed_on,
                 (answered, applicable, score),
                 (saved_at, previous),
+                (tier, families, scored_with),
             )| {
                 Entry {
                     id,
@@ -292,6 +298,9 @@ fn entry() -> impl Strategy<Value = Entry> {
                     score,
                     saved_at,
                     previous,
+                    tier,
+                    families,
+                    scored_with,
                 }
             },
         )

@@ -234,22 +234,62 @@ pub fn trend_packed(
     let index = read_index(index)?;
     let name = |id: &str| index.entry(id).map_or(id.to_owned(), |e| e.name.clone());
     let names: Vec<String> = entries.iter().map(|id| name(id)).collect();
+    // An empty file stands for an entry the index summarises (`Index::trend_needs_file`).
     let opened = files
         .iter()
         .zip(&names)
-        .map(|(file, name)| open_side(file, &bank, &format!("\u{201c}{name}\u{201d}")))
+        .map(|(file, name)| match file.is_empty() {
+            true => Ok(None),
+            false => open_side(file, &bank, &format!("\u{201c}{name}\u{201d}")).map(Some),
+        })
         .collect::<Result<Vec<_>, _>>()?;
-    let members: Vec<Member> = opened
+    let points = entries
         .iter()
         .zip(&names)
-        .map(|(opened, name)| Member {
-            name,
-            side: side(opened),
+        .zip(&opened)
+        .map(|((id, name), opened)| match opened {
+            Some(opened) => Ok(crate::series::point(
+                &bank,
+                &Member {
+                    name,
+                    side: side(opened),
+                },
+                today,
+            )),
+            None => summary_point(&bank, &index, id),
         })
-        .collect();
-    let trend = crate::series::trend(&bank, &history, &members, today);
+        .collect::<Result<Vec<_>, String>>()?;
+    let sides: Vec<Option<Side>> = opened.iter().map(|o| o.as_ref().map(side)).collect();
+    let n = sides.len();
+    let ends = match (n, sides.first(), sides.get(n.wrapping_sub(2)), sides.last()) {
+        (2.., Some(Some(first)), Some(Some(before)), Some(Some(last))) => {
+            Some((*first, *before, *last))
+        }
+        (2.., _, _, _) => return Err("the assessments to compare were not given".to_owned()),
+        _ => None,
+    };
+    let trend = crate::series::trend_of(&bank, &history, points, ends, today);
     let last = names.last().map_or("", String::as_str);
     Ok(super::changes::trend_result(&bank, last, &trend))
+}
+
+/// An assessment's place on the trend from its library entry's saved summary.
+fn summary_point(bank: &Bank, index: &Index, id: &str) -> Result<crate::series::Point, String> {
+    let entry = index
+        .entry(id)
+        .filter(|e| e.scored_with == bank.version && e.families.len() == bank.families.len())
+        .ok_or_else(|| format!("the library holds no summary of \u{201c}{id}\u{201d}"))?;
+    let tier = crate::tier::Tier::ALL
+        .into_iter()
+        .find(|t| Some(t.number()) == entry.tier)
+        .ok_or_else(|| format!("the library holds no tier of \u{201c}{id}\u{201d}"))?;
+    Ok(crate::series::Point {
+        name: entry.name.clone(),
+        assessed_on: entry.assessed_on,
+        overall: entry.score,
+        tier,
+        families: entry.families.clone(),
+    })
 }
 
 /// `file` with its series link set to `previous` (library entry `entry`), saved anew, or why not.
