@@ -21,6 +21,10 @@ pub struct Guidance {
     pub measures: Vec<Measure>,
     /// Each family's summary, in bank order: only its page, after the first screen, shows it.
     pub family_summaries: Vec<String>,
+    /// Each source's address, in bank order: only the reports link to them.
+    pub source_urls: Vec<Option<String>>,
+    /// Each profile question's help, in bank order (shown under the question once it arrives).
+    pub profile_help: Vec<String>,
 }
 
 /// One question's guidance.
@@ -71,6 +75,12 @@ impl Bank {
                 .iter_mut()
                 .map(|f| std::mem::take(&mut f.summary))
                 .collect(),
+            source_urls: self.sources.iter_mut().map(|s| s.url.take()).collect(),
+            profile_help: self
+                .profile
+                .iter_mut()
+                .map(|p| std::mem::take(&mut p.help))
+                .collect(),
         };
         (self, guidance)
     }
@@ -82,6 +92,8 @@ impl Bank {
             || guidance.questions.len() != self.questions.len()
             || guidance.definitions.len() != self.glossary.len()
             || guidance.family_summaries.len() != self.families.len()
+            || guidance.source_urls.len() != self.sources.len()
+            || guidance.profile_help.len() != self.profile.len()
         {
             return Err(ContentError::Parse(format!(
                 "the guidance (content version {}) does not belong to this question bank (version {})",
@@ -101,6 +113,12 @@ impl Bank {
         self.measures = guidance.measures;
         for (family, summary) in self.families.iter_mut().zip(guidance.family_summaries) {
             family.summary = summary;
+        }
+        for (source, url) in self.sources.iter_mut().zip(guidance.source_urls) {
+            source.url = url;
+        }
+        for (question, help) in self.profile.iter_mut().zip(guidance.profile_help) {
+            question.help = help;
         }
         for (term, definition) in self.glossary.iter_mut().zip(guidance.definitions) {
             term.definition = definition;
