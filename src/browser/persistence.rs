@@ -133,12 +133,13 @@ pub fn add_opened(
 }
 
 /// Stores a copy of entry `id` under a new entry placed after it, named with `copy_suffix`.
+/// Returns the index and the copy's id.
 pub fn duplicate(
     store: &Store,
     library: &Index,
     id: &str,
     copy_suffix: &str,
-) -> Result<Index, StoreError> {
+) -> Result<(Index, String), StoreError> {
     let raw = store.get(&assessment_key(id)).ok_or(StoreError::Failed)?;
     let mut library = latest(store, library);
     let new_id = library
@@ -146,7 +147,7 @@ pub fn duplicate(
         .ok_or(StoreError::Failed)?;
     store.set(&assessment_key(&new_id), &raw)?;
     store.set(INDEX_KEY, &library.to_json())?;
-    Ok(library)
+    Ok((library, new_id))
 }
 
 /// The stored assessment file of entry `id`.

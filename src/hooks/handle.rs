@@ -252,16 +252,10 @@ impl AppHandle {
         // The copy is made from storage: write what the autosave is waiting to write first.
         self.save_now.run();
         let copy = persistence::duplicate(&self.store, &self.library, id, words().copy_suffix());
-        if let Ok(library) = &copy {
-            if let Some(new_id) = library
-                .entries
-                .iter()
-                .rev()
-                .find(|e| e.previous.as_deref() == Some(id))
-            {
-                self.link_entries(id.to_owned(), new_id.id.clone(), Callback::noop());
-            }
+        if let Ok((_, new_id)) = &copy {
+            self.link_entries(id.to_owned(), new_id.clone(), Callback::noop());
         }
+        let copy = copy.map(|(library, _)| library);
         self.report_library(copy);
     }
 

@@ -229,7 +229,7 @@ pub fn compare(
             });
         }
     }
-    let tier_cause = tier_cause(&then, &now, &questions, &later);
+    let tier_cause = tier_cause(bank, &then, &now, &questions);
     Comparison {
         overall_before: then.scores.overall.percent(),
         overall_after: now.scores.overall.percent(),
@@ -367,21 +367,16 @@ fn expired(evaluation: &Evaluation) -> BTreeSet<&str> {
 }
 
 fn tier_cause(
+    bank: &Bank,
     then: &Evaluation,
     now: &Evaluation,
     changes: &[QuestionChange],
-    later: &[Assessed],
 ) -> TierCause {
     let higher = then.tier.tier.max(now.tier.tier);
     if then.tier.tier == now.tier.tier {
         return TierCause::default();
     }
-    let severity = |id: &str| {
-        later
-            .iter()
-            .find(|a| a.question.id == id)
-            .map(|a| a.question.severity)
-    };
+    let severity = |id: &str| bank.question(id).map(|q| q.severity);
     let questions = changes
         .iter()
         .filter(|change| {

@@ -1002,6 +1002,22 @@ fn is_iso_date_prefix(date: &str) -> bool {
     }
 }
 
+/// The content file `content_dir/name`, parsed by `parse`, for a build script: it asks Cargo to
+/// rebuild when the file changes, and panics naming the file and the problem.
+#[cfg(feature = "toml")]
+pub fn read_for_build<T>(
+    content_dir: &std::path::Path,
+    name: &str,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> T {
+    let path = content_dir.join(name);
+    println!("cargo::rerun-if-changed={}", path.display());
+    std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| parse(&text))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

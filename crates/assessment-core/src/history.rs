@@ -124,12 +124,7 @@ impl History {
     /// problem.
     #[cfg(feature = "toml")]
     pub fn for_build(content_dir: &std::path::Path) -> History {
-        let path = content_dir.join("history.toml");
-        println!("cargo::rerun-if-changed={}", path.display());
-        std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| History::from_toml(&text))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        crate::content::read_for_build(content_dir, "history.toml", History::from_toml)
     }
 
     /// The binary form the on-demand module embeds (postcard).

@@ -334,12 +334,7 @@ impl ScubaTable {
     /// if it is not sound and asks to be rerun when it changes.
     #[cfg(feature = "toml")]
     pub fn for_build(content_dir: &std::path::Path) -> ScubaTable {
-        let path = content_dir.join("scuba.toml");
-        println!("cargo::rerun-if-changed={}", path.display());
-        std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| ScubaTable::from_toml(&text))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        crate::content::read_for_build(content_dir, "scuba.toml", ScubaTable::from_toml)
     }
 
     /// The binary form the on-demand module embeds (postcard, fields in declaration order).

@@ -13,6 +13,7 @@ use assessment_core::series::{chain, trend, ConcernKind, Member};
 use assessment_core::tier::Tier;
 use assessment_core::{savefile, Assessment, Bank, Change, DetailsEdit, Level, Response};
 
+use chrono::NaiveDate;
 use common::{accept, date, level, not_applicable, respond, shipped_bank, target};
 
 const BANK_VERSION: &str = "2026.12.0";
@@ -76,6 +77,11 @@ fn side(assessment: &Assessment) -> Side<'_> {
     }
 }
 
+/// `before` compared with `after`, both on this bank version, as of `today`.
+fn compared(bank: &Bank, before: &Assessment, after: &Assessment, today: NaiveDate) -> Comparison {
+    compare(bank, &history(), side(before), side(after), today)
+}
+
 fn kinds(comparison: &Comparison, question: &str) -> Vec<ChangeKind> {
     comparison
         .questions
@@ -123,7 +129,7 @@ fn every_kind_of_change_is_classified() {
     let bank = shipped_bank();
     let (before, after) = pair(&bank);
     let today = date("2026-12-01");
-    let c = compare(&bank, &history(), side(&before), side(&after), today);
+    let c = compared(&bank, &before, &after, today);
     assert_eq!(kinds(&c, "MFA-01"), [ChangeKind::Improved]);
     assert_eq!(kinds(&c, "MFA-02"), [ChangeKind::Regressed]);
     assert_eq!(kinds(&c, "MFA-07"), [ChangeKind::NewlyNotApplicable]);
@@ -155,13 +161,7 @@ fn every_kind_of_change_is_classified() {
 fn nothing_changed_is_an_empty_comparison() {
     let bank = shipped_bank();
     let (before, _) = pair(&bank);
-    let c = compare(
-        &bank,
-        &history(),
-        side(&before),
-        side(&before),
-        date("2026-06-01"),
-    );
+    let c = compared(&bank, &before, &before, date("2026-06-01"));
     assert!(c.questions.is_empty());
     assert_eq!(c.overall_delta(), 0);
     assert!(c.plan.closed.is_empty() && c.plan.new.is_empty());
@@ -179,7 +179,7 @@ fn the_tier_change_names_what_caused_it() {
     let mut after = before.clone();
     respond(&mut after, &critical.id, level(Level::None));
     let today = date("2026-12-01");
-    let c = compare(&bank, &history(), side(&before), side(&after), today);
+    let c = compared(&bank, &before, &after, today);
     assert_eq!(c.tier_before, Tier::Hardened);
     assert_eq!(c.tier_after, Tier::Exposed);
     assert_eq!(c.tier_cause.questions, std::slice::from_ref(&critical.id));
@@ -293,13 +293,7 @@ fn an_unknown_bank_version_compares_nothing() {
 fn the_fragment_and_the_csv_read_back() {
     let bank = shipped_bank();
     let (before, after) = pair(&bank);
-    let c = compare(
-        &bank,
-        &history(),
-        side(&before),
-        side(&after),
-        date("2026-12-01"),
-    );
+    let c = compared(&bank, &before, &after, date("2026-12-01"));
     let page = scraper::Html::parse_fragment(&report::changes_view(&bank, &c).html());
     let rows = scraper::Selector::parse("[data-testid=change-rows] tbody tr").unwrap();
     let ids: Vec<&str> = page
